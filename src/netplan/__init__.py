@@ -1,0 +1,30 @@
+"""netplan: plan how to attend a networking event with co-workers.
+
+The public API is small and imported lazily, so `netplan --version` stays fast:
+
+    from netplan import load_event, make_plan
+    plan = make_plan(load_event("event.toml"))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "load_event", "make_plan"]
+
+if TYPE_CHECKING:
+    from netplan.engine import make_plan
+    from netplan.loader import load_event
+
+
+def __getattr__(name: str) -> Any:
+    if name == "load_event":
+        from netplan.loader import load_event
+
+        return load_event
+    if name == "make_plan":
+        from netplan.engine import make_plan
+
+        return make_plan
+    raise AttributeError(f"module 'netplan' has no attribute {name!r}")

@@ -1,0 +1,192 @@
+"""Event → Plan. Pure and deterministic: no I/O, and the same event always gives the same plan.
+
+How the rules weigh (also in the README):
+1. A colleague named by a finding that says *leave* (socializers, reluctant
+   colleagues) stays at the office, whatever else speaks for them.
+2. Otherwise a colleague named by a finding that says *bring* (an introduction to
+   a target, matching expertise, moral support for a newcomer) comes along.
+3. Anyone else stays too: each extra person makes the group harder to approach
+   (the group-size rule's reasoning, credited to it while it is switched on).
+The verdict: nobody brought → go alone; exactly one brought and no con names
+them alone → go together as a pair; otherwise go together and split up on arrival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from netplan.models import Colleague, Event, Target, fold
+from netplan.plan import ChecklistItem, ColleagueAdvice, Phase, Plan, Verdict
+from netplan.rules import ALL_RULES, Context, Finding, Rule
+from netplan.rules.base import names, plural
+from netplan.rules.cons import GROUP_SIZE
+from netplan.rules.pros import MORAL_SUPPORT
+
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "") -> Plan:
+    """Apply `rules` (default: all of them) to `event`."""
+    active = ALL_RULES if rules is None else tuple(sorted(set(rules), key=ALL_RULES.index))
+    ctx = Context.build(event)
+    findings = tuple(f for rule in active for f in rule.check(ctx))
+    advice = _decide(event.colleagues, findings, GROUP_SIZE in active)
+    brought = [a.name for a in advice if a.recommendation == "bring"]
+    verdict = _verdict(brought, findings)
+    return Plan(
+        source=source,
+        event=event.event,
+        me=event.me.name,
+        new_contacts_goal=ctx.new_contacts_goal,
+        target_count=len(event.targets),
+        verdict=verdict,
+        headline=_headline(verdict, brought, len(event.colleagues), ctx),
+        colleagues=advice,
+        findings=findings,
+        checklist=_checklist(ctx, advice, findings),
+        rules_off=tuple(r.name for r in ALL_RULES if r not in active),
+    )
+
+
+def _decide(
+    colleagues: Sequence[Colleague], findings: Sequence[Finding], group_size_on: bool
+) -> tuple[ColleagueAdvice, ...]:
+    votes: dict[tuple[str, str], list[str]] = {}
+    for f in findings:
+        if f.effect is None:
+            continue
+        for subject in f.subjects:
+            rules = votes.setdefault((f.effect, fold(subject)), [])
+            if f.rule not in rules:
+                rules.append(f.rule)
+    out = []
+    for c in colleagues:
+        key = fold(c.name)
+        if leave := votes.get(("leave", key)):
+            out.append(ColleagueAdvice(c.name, "leave", tuple(leave)))
+        elif bring := votes.get(("bring", key)):
+            out.append(ColleagueAdvice(c.name, "bring", tuple(bring)))
+        else:
+            reasons = (GROUP_SIZE.name,) if group_size_on else ()
+            out.append(ColleagueAdvice(c.name, "leave", reasons))
+    return tuple(out)
+
+
+def _verdict(brought: list[str], findings: Sequence[Finding]) -> Verdict:
+    if not brought:
+        return "go-alone"
+    if len(brought) == 1:
+        # A con against the partner names them alone; one about the whole list
+        # (group-size over everyone listed) is not about the pair that goes.
+        partner = [fold(brought[0])]
+        against = any(f.kind == "con" and list(map(fold, f.subjects)) == partner for f in findings)
+        if not against:
+            return "go-together"
+    return "go-together-split-up"
+
+
+def _headline(verdict: Verdict, brought: list[str], listed: int, ctx: Context) -> str:
+    if verdict == "go-alone":
+        if not listed:
+            return "Go alone: no colleagues are on the list."
+        return (
+            f"Go alone: none of the {plural(listed, 'colleague')} listed adds enough "
+            "to outweigh arriving as a group."
+        )
+    if verdict == "go-together":
+        return f"Go as a pair with {brought[0]}."
+    return (
+        f"Go with {names(brought)}, split up on arrival, and regroup every "
+        f"{ctx.settings.regroup_minutes} minutes."
+    )
+
+
+def _checklist(
+    ctx: Context, advice: Sequence[ColleagueAdvice], findings: Sequence[Finding]
+) -> tuple[ChecklistItem, ...]:
+    brought = [a.name for a in advice if a.recommendation == "bring"]
+    goal = ctx.new_contacts_goal
+    minutes = ctx.settings.regroup_minutes
+    goal_text = plural(goal, "new person", "new people")
+    items: list[ChecklistItem] = []
+
+    def add(phase: Phase, text: str, target: str | None = None) -> None:
+        items.append(ChecklistItem(phase, text, target))
+
+    if brought:
+        add(
+            "before",
+            f"Agree with {names(brought)} to split up on arrival and meet again every "
+            f"{minutes} minutes to swap introductions.",
+        )
+    add("before", f"Set your goal: meet at least {goal_text} you did not know before.")
+    for f in findings:
+        if f.rule == MORAL_SUPPORT.name and f.effect == "bring":
+            add(
+                "before",
+                f"Remind {names(list(f.subjects))} they come to back you up, not to socialize.",
+            )
+    left = [a.name for a in advice if a.recommendation == "leave"]
+    if left:
+        add("before", f"Tell {names(left)} you will go without them this time.")
+
+    if brought:
+        add("during", f"Split up as soon as you arrive; regroup every {minutes} minutes.")
+    items.extend(_target_items(ctx, advice))
+    add("during", f"Talk to people you do not know until you have met {goal_text}.")
+
+    add("after", "Follow up with everyone you met within two working days.")
+    add(
+        "after",
+        f"Debrief: did you network, or only socialize? Count your new contacts against "
+        f"the goal of {goal}.",
+    )
+    if brought:
+        add("after", f"Compare notes with {names(brought)}: who did each of you meet?")
+    return tuple(items)
+
+
+def _target_items(ctx: Context, advice: Sequence[ColleagueAdvice]) -> list[ChecklistItem]:
+    decision = {fold(a.name): a.recommendation for a in advice}
+    introducers: dict[str, list[Colleague]] = {}
+    for c in ctx.event.colleagues:
+        for t in ctx.known_targets(c):
+            introducers.setdefault(fold(t.name), []).append(c)
+    experts = [
+        (c.name, {fold(e) for e in c.expertise})
+        for c in ctx.event.colleagues
+        if decision.get(fold(c.name)) == "bring" and c.expertise
+    ]
+    ordered = sorted(ctx.event.targets, key=lambda t: _PRIORITY_ORDER[t.priority])
+    return [
+        ChecklistItem(
+            "during", _target_text(t, introducers.get(fold(t.name), []), experts, decision), t.name
+        )
+        for t in ordered
+    ]
+
+
+def _target_text(
+    t: Target,
+    introducers: list[Colleague],
+    experts: list[tuple[str, set[str]]],
+    decision: Mapping[str, str],
+) -> str:
+    about = ", ".join(x for x in (t.title, t.company) if x)
+    text = f"Meet {t.name}" + (f" ({about})" if about else "") + f", {t.priority} priority."
+    coming = [c.name for c in introducers if decision.get(fold(c.name)) == "bring"]
+    staying = [c.name for c in introducers if decision.get(fold(c.name)) != "bring"]
+    if coming:
+        text += f" Ask {names(coming)} to introduce you."
+    if staying:
+        text += f" Ask {names(staying)} for an introduction before the event."
+    fits = []
+    for name, subjects in experts:
+        shared = [i for i in t.interests if fold(i) in subjects]
+        if shared:
+            fits.append(f"{name} on {names(shared)}")
+    if fits:
+        text += f" Bring in {names(fits)}."
+    if t.notes:
+        text += f" Notes: {t.notes}"
+    return text

@@ -1,0 +1,256 @@
+"""Bytes → TOML → `Event`. Every failure becomes one `InputError` with located problems."""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from netplan.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from netplan.models import Event
+
+# Large enough for an event with 100,000 targets; small enough that a wrong
+# path (a disk image, a log) is refused before it fills memory.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+STDIN = "-"
+
+Loc = tuple[str | int, ...]
+
+
+def read_bytes(
+    path: str, stdin: IO[bytes] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
+    """Read a whole input, refusing anything above `max_bytes`."""
+    source = "<stdin>" if path == STDIN else path
+    try:
+        if path == STDIN:
+            if stdin is None:
+                raise InputError(source, [Problem("no standard input to read")])
+            data = stdin.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(source, [Problem("no such file")]) from None
+    except IsADirectoryError:
+        raise InputError(source, [Problem("is a directory, not an event file")]) from None
+    except PermissionError:
+        raise InputError(source, [Problem("permission denied")]) from None
+    except OSError as e:
+        raise InputError(source, [Problem(f"cannot read: {e.strerror or e}")]) from None
+    if len(data) > max_bytes:
+        raise InputError(
+            source, [Problem(f"file is larger than the {max_bytes:,}-byte limit for an event file")]
+        )
+    return data
+
+
+def decode(data: bytes, source: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(
+            source, [Problem("not UTF-8: looks like UTF-16 (byte order mark at offset 0)")]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        msg = f"not UTF-8: invalid byte 0x{data[e.start]:02x} at offset {e.start}"
+        raise InputError(source, [Problem(msg, line=line)]) from None
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as e:
+        problem = Problem(f"invalid TOML: {e.msg}", line=e.lineno, col=e.colno)
+        raise InputError(source, [problem]) from None
+    except RecursionError:
+        raise InputError(source, [Problem("invalid TOML: nested too deeply")]) from None
+
+
+def parse_event(data: bytes, source: str) -> Event:
+    """Turn the bytes of an event file into a validated `Event`."""
+    from pydantic import ValidationError
+
+    from netplan.models import Event, name_problems
+
+    text = decode(data, source)
+    if not text.strip():
+        raise InputError(source, [Problem("the file is empty: an event needs [event] and [me]")])
+    doc = parse_toml(text, source)
+    # Validating a large list allocates many small objects; the collector
+    # only slows that down and would find nothing to free.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        event = Event.model_validate(doc)
+    except ValidationError as e:
+        raise InputError(source, _schema_problems(e, text)) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    dupes = name_problems(event)
+    if dupes:
+        lines = KeyLines(text)
+        raise InputError(
+            source, [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in dupes]
+        )
+    return event
+
+
+def load_event(
+    path: str, stdin: IO[bytes] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Event:
+    """Read and validate one event file (`-` for standard input)."""
+    return parse_event(read_bytes(path, stdin, max_bytes), source_name(path))
+
+
+def source_name(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _schema_problems(error: ValidationError, text: str) -> list[Problem]:
+    lines = KeyLines(text)
+    problems = []
+    for err in error.errors(include_url=False, include_input=False):
+        loc: Loc = tuple(err["loc"])
+        problems.append(
+            Problem(
+                _message(err["type"], loc, err["msg"]), line=lines.find(loc), loc=format_loc(loc)
+            )
+        )
+    return problems
+
+
+def _message(kind: str, loc: Loc, msg: str) -> str:
+    if kind == "extra_forbidden":
+        return "unknown key" + _suggest(loc)
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "string_too_short":
+        return "must not be blank"
+    return msg
+
+
+def _suggest(loc: Loc) -> str:
+    from netplan.models import SECTIONS, Event
+
+    key = str(loc[-1])
+    if len(loc) == 1:
+        known = list(Event.model_fields)
+    elif isinstance(loc[0], str) and loc[0] in SECTIONS:
+        known = list(SECTIONS[loc[0]].model_fields)
+    else:
+        return ""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", key)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+class KeyLines:
+    """Where each table and key of a TOML document starts, for error messages.
+
+    A light scan, not a parser: it runs only on files that already parsed, and
+    when it cannot place a key the message simply goes without a line number.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[Loc, int] = {}
+        counts: dict[tuple[str, ...], int] = {}
+        table: Loc = ()
+        for number, line in self._logical_lines(text):
+            header = _HEADER.match(line)
+            if header and not _KEY.match(line):
+                path = _split_key(header.group(2))
+                if header.group(1) == "[[":
+                    index = counts.get(path, 0)
+                    counts[path] = index + 1
+                    table = (*path, index)
+                else:
+                    table = path
+                self._lines.setdefault(table, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self._lines.setdefault((*table, *_split_key(key.group(1))), number)
+
+    @staticmethod
+    def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+        """Lines that can start a key or header, not those inside multi-line strings or arrays."""
+        depth = 0
+        in_multiline: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            starts_statement = depth == 0 and in_multiline is None
+            if starts_statement and _HEADER.match(line) and not _KEY.match(line):
+                yield number, line
+                continue
+            i = 0
+            quote: str | None = None
+            while i < len(line):
+                if in_multiline:
+                    end = line.find(in_multiline, i)
+                    if end < 0:
+                        break
+                    i, in_multiline = end + 3, None
+                    continue
+                ch = line[i]
+                if quote:
+                    if ch == "\\" and quote == '"':
+                        i += 2
+                        continue
+                    if ch == quote:
+                        quote = None
+                elif line.startswith(('"""', "'''"), i):
+                    in_multiline = line[i : i + 3]
+                    i += 3
+                    continue
+                elif ch in "\"'":
+                    quote = ch
+                elif ch == "#":
+                    break
+                elif ch in "[{":
+                    depth += 1
+                elif ch in "]}" and depth > 0:
+                    depth -= 1
+                i += 1
+            if starts_statement:
+                yield number, line
+
+    def find(self, loc: Sequence[str | int]) -> int | None:
+        """The line of the longest prefix of `loc` that appears in the file."""
+        for end in range(len(loc), 0, -1):
+            line = self._lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None

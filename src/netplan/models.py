@@ -1,0 +1,195 @@
+"""The event file, as pydantic models (format v1).
+
+Validation is strict: TOML already gives typed values, so a string where a
+number belongs is a mistake in the file, not something to coerce.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Kind = Literal["mixer", "trade-show", "conference", "meetup", "happy-hour", "other"]
+Goal = Literal["business", "personal", "learning"]
+NewTo = Literal["sales", "networking", "industry"]
+Style = Literal["networker", "socializer", "supporter", "reluctant"]
+Priority = Literal["high", "medium", "low"]
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class EventInfo(_Section):
+    """What the event is."""
+
+    name: Name = Field(description="The event's name.")
+    kind: Kind = Field(description="What sort of event it is.")
+    date: dt.datetime | dt.date | None = Field(
+        default=None, description="When it happens: a TOML date or date-time."
+    )
+    venue: Text | None = Field(default=None, description="Where it happens.")
+    expected_attendees: int | None = Field(
+        default=None, ge=1, description="Roughly how many people will be there."
+    )
+    topics: list[Text] = Field(
+        default_factory=list, description="What the event is about; matched against expertise."
+    )
+    goal: Goal = Field(
+        default="business",
+        description="What you want from it: new business, your personal network, or learning.",
+    )
+    new_contacts_goal: int | None = Field(
+        default=None,
+        ge=0,
+        description="How many new people you mean to meet (default: the "
+        "default_new_contacts_goal setting, 3).",
+    )
+
+
+class Me(_Section):
+    """The rep who is planning to go."""
+
+    name: Name = Field(description="Your name.")
+    role: Text | None = Field(default=None, description="Your job title.")
+    new_to: list[NewTo] = Field(
+        default_factory=list,
+        description="What you are new to: any of sales, networking, industry.",
+    )
+    expertise: list[Text] = Field(default_factory=list, description="Subjects you know well.")
+
+
+class Colleague(_Section):
+    """A co-worker who might come along."""
+
+    name: Name = Field(description="The colleague's name.")
+    role: Text | None = Field(default=None, description="Their job title.")
+    expertise: list[Text] = Field(
+        default_factory=list, description="Subjects they can speak to as an expert."
+    )
+    style: Style = Field(
+        default="networker",
+        description="How they behave at events: networker (works the room), socializer "
+        "(treats it as social hour), supporter (comes to back you up), reluctant "
+        "(not into the scene, will cling to you).",
+    )
+    close_friend: bool = Field(
+        default=False, description="A work-friend you usually spend your time with."
+    )
+    knows: list[Name] = Field(
+        default_factory=list,
+        description="People at the event they can introduce you to; matched against target "
+        "names, ignoring case.",
+    )
+
+
+class Target(_Section):
+    """Someone you want to meet at the event."""
+
+    name: Name = Field(description="Their name.")
+    company: Text | None = Field(default=None, description="Where they work.")
+    title: Text | None = Field(default=None, description="Their job title.")
+    priority: Priority = Field(default="medium", description="How much meeting them matters.")
+    interests: list[Text] = Field(
+        default_factory=list, description="What they care about; matched against expertise."
+    )
+    notes: Text | None = Field(default=None, description="Anything worth remembering.")
+
+
+class NetplanConfig(_Section):
+    """How netplan itself runs for this event: which rules, which thresholds."""
+
+    select: list[Name] | None = Field(
+        default=None,
+        description="Rules to run, by name, code or code prefix (default: all).",
+    )
+    ignore: list[Name] = Field(
+        default_factory=list,
+        description="Rules to switch off, by name, code or code prefix; wins over select.",
+    )
+    large_group: int = Field(
+        default=3,
+        ge=2,
+        description="Arriving as this many people (you included) or more counts as a large "
+        "group that strangers will not approach.",
+    )
+    default_new_contacts_goal: int = Field(
+        default=3, ge=0, description="New contacts to aim for when the event sets no goal."
+    )
+    regroup_minutes: int = Field(
+        default=45,
+        ge=5,
+        description="How often a group that split up meets again to swap introductions.",
+    )
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _known_rules(cls, value: list[str] | None) -> list[str] | None:
+        from netplan.rules import select
+
+        if value:
+            select(value)  # raises UnknownRule, a ValueError, naming the culprit
+        return value
+
+
+class Event(_Section):
+    """A whole event file."""
+
+    event: EventInfo
+    me: Me
+    colleagues: list[Colleague] = Field(
+        default_factory=list, description="Co-workers who might come along."
+    )
+    targets: list[Target] = Field(
+        default_factory=list, description="People you want to meet there."
+    )
+    netplan: NetplanConfig = Field(
+        default_factory=NetplanConfig, description="Rule selection and settings."
+    )
+
+
+# Which model each top-level table holds; the loader uses it to suggest
+# the nearest known key when a file has an unknown one.
+SECTIONS: dict[str, type[BaseModel]] = {
+    "event": EventInfo,
+    "me": Me,
+    "colleagues": Colleague,
+    "targets": Target,
+    "netplan": NetplanConfig,
+}
+
+
+def fold(s: str) -> str:
+    """The key under which names and subjects are compared: case does not count."""
+    return s.casefold()
+
+
+def name_problems(event: Event) -> list[tuple[tuple[str | int, ...], str]]:
+    """Names must be unique, ignoring case: among you and your colleagues, and among targets."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    people: dict[str, str] = {fold(event.me.name): "me.name"}
+    for i, c in enumerate(event.colleagues):
+        first = people.setdefault(fold(c.name), f"colleagues[{i}].name")
+        if first != f"colleagues[{i}].name":
+            problems.append((("colleagues", i, "name"), f"duplicate name (also {first})"))
+    seen: dict[str, int] = {}
+    for i, t in enumerate(event.targets):
+        j = seen.setdefault(fold(t.name), i)
+        if j != i:
+            problems.append((("targets", i, "name"), f"duplicate name (also targets[{j}].name)"))
+    return problems
+
+
+def event_schema() -> dict[str, object]:
+    """The JSON Schema of the event file, for editors that validate TOML against one."""
+    schema = Event.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "netplan event file",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

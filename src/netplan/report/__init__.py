@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a `Plan` to text. Writing it out is the CLI's job."""

@@ -1,0 +1,57 @@
+"""The registry of rules, in the fixed order findings are reported in.
+
+Codes are never reused: a retired rule keeps its code out of circulation.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from netplan.rules import cons, pros, tips
+from netplan.rules.base import Context, Finding, Rule, RuleKind
+
+__all__ = ["ALL_RULES", "Context", "Finding", "Rule", "RuleKind", "UnknownRule", "get", "select"]
+
+ALL_RULES: tuple[Rule, ...] = (*pros.RULES, *cons.RULES, *tips.RULES)
+
+
+class UnknownRule(ValueError):
+    def __init__(self, selector: str) -> None:
+        self.selector = selector
+        choices = [r.name for r in ALL_RULES] + [r.code for r in ALL_RULES]
+        close = difflib.get_close_matches(selector.lower(), [c.lower() for c in choices], n=1)
+        hint = ""
+        if close:
+            match = next(c for c in choices if c.lower() == close[0])
+            hint = f" (did you mean '{match}'?)"
+        super().__init__(f"unknown rule '{selector}'{hint}")
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    s = selector.strip()
+    return s.lower() == rule.name or rule.code.startswith(s.upper())
+
+
+def get(selector: str) -> Rule:
+    """One rule by exact name or code."""
+    s = selector.strip()
+    for rule in ALL_RULES:
+        if s.lower() == rule.name or s.upper() == rule.code:
+            return rule
+    raise UnknownRule(selector)
+
+
+def select(chosen: Iterable[str] | None = None, ignored: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules picked by name, code or code prefix (like ruff: `NP2` is every con); ignore wins."""
+    chosen = None if chosen is None else list(chosen)
+    ignored = list(ignored)
+    for selector in [*(chosen or []), *ignored]:
+        if not selector.strip() or not any(_matches(r, selector) for r in ALL_RULES):
+            raise UnknownRule(selector)
+    return tuple(
+        r
+        for r in ALL_RULES
+        if (chosen is None or any(_matches(r, s) for s in chosen))
+        and not any(_matches(r, s) for s in ignored)
+    )

@@ -1,0 +1,51 @@
+"""The one place where untrusted text is made inert for a terminal or for markdown.
+
+Every string that came from an input file (and every string built from one)
+passes through here on its way to a human. JSON output does not: JSON
+escaping already keeps the exact data, see `report.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# C0 controls (newline included: all our output is one line per item), DEL,
+# C1 controls, bidi embeddings/overrides/isolates and marks, line/paragraph
+# separators, and the BOM/zero-width no-break space.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+# Characters that can start markup anywhere in a line. Input text never starts
+# a line (it always follows "- [ ] ", "# " or our own words), so line-start
+# syntax such as "1." or "-" needs no escape; "." and ":" are escaped only
+# where they would make a bare domain or URL into a link.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&$#@]|\.(?=\w)|:(?=/)")
+
+
+def _show(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def clean(s: str) -> str:
+    """Replace control and bidi-override characters with a visible escape such as ``\\x1b``."""
+    return _UNSAFE.sub(_show, s)
+
+
+def md(s: str) -> str:
+    """Untrusted text as literal GitHub-flavoured markdown inline content."""
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), clean(s))
+
+
+def text(s: str, style: str = "") -> Text:
+    """Untrusted text as a rich `Text`: never parsed as markup or emoji codes."""
+    from rich.text import Text
+
+    return Text(clean(s), style=style)
