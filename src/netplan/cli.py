@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import shutil
@@ -46,6 +47,11 @@ class Format(StrEnum):
 
 class ChecklistFormat(StrEnum):
     markdown = "markdown"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    text = "text"
     json = "json"
 
 
@@ -347,3 +353,223 @@ def schema(output: Output = None, force: Force = False, debug: Debug = False) ->
 
 def run() -> None:
     app(prog_name="netplan")
+
+
+@app.command(epilog="Example: netplan validate examples/*.toml")
+@_guarded
+def validate(files: Files, debug: Debug = False) -> None:
+    """Check event files without advising: 'FILE: ok', or every problem with its line.
+
+    Warnings for likely mistakes (a 'knows' name that matches no target, a name listed twice,
+    a colleague with no style at a happy hour) are shown but do not fail the check.
+    """
+    from netplan.loader import check_file, source_name
+    from netplan.safety import clean
+
+    if files.count("-") > 1:
+        raise UsageError("'-' (standard input) can be given only once")
+    failed = False
+    for path in files:
+        try:
+            _, remarks = check_file(path, stdin=sys.stdin.buffer if path == "-" else None)
+        except InputError as e:
+            _error_lines(e.lines(), prefix=False)
+            failed = True
+            continue
+        source = source_name(path)
+        for remark in remarks:
+            _error_lines([remark.format(source, "warning")], prefix=False)
+        sys.stdout.write(f"{clean(source)}: ok\n")
+    if failed:
+        raise typer.Exit(ExitCode.INPUT)
+
+
+@app.command(name="rules", epilog="Example: netplan rules --format json")
+@_guarded
+def list_rules(
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.text
+    ),
+    debug: Debug = False,
+) -> None:
+    """List every rule: code, name, kind (pro, con, tip) and a one-line summary."""
+    from netplan.report.rules import rule_dict, rules_table
+    from netplan.rules import ALL_RULES
+
+    if format is ListFormat.json:
+        from netplan.report.json import dumps
+
+        sys.stdout.write(dumps([rule_dict(r) for r in ALL_RULES]))
+    else:
+        sys.stdout.write(rules_table(ALL_RULES))
+
+
+@app.command(epilog="Example: netplan explain group-size")
+@_guarded
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g. group-size or NP203.")],
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.text
+    ),
+    debug: Debug = False,
+) -> None:
+    """Explain one rule: why it exists, the article's point, what it reads, its settings and
+    an example event where it fires."""
+    from netplan.report import rules as docs
+    from netplan.rules import UnknownRule, get
+
+    try:
+        found = get(rule)
+    except UnknownRule as e:
+        raise UsageError(str(e)) from None
+    if format is ListFormat.json:
+        from netplan.report.json import dumps
+
+        sys.stdout.write(dumps(docs.rule_dict(found, full=True)))
+    else:
+        sys.stdout.write(docs.explain(found, width=min(_width(), 100)))
+
+
+def _ask(question: str, choices: tuple[str, ...] = (), default: str = "") -> str:
+    while True:
+        hint = f" [{'/'.join(choices)}]" if choices else ""
+        answer: str = typer.prompt(
+            question + hint, default=default, show_default=bool(default), err=True
+        ).strip()
+        if not choices or answer in choices:
+            return answer
+        sys.stderr.write(f"Please answer one of: {', '.join(choices)}\n")
+
+
+def _ask_list(question: str) -> list[str]:
+    return [
+        p.strip()
+        for p in _ask(question + " (comma-separated, blank for none)").split(",")
+        if p.strip()
+    ]
+
+
+def _ask_date(question: str) -> dt.date | None:
+    while True:
+        answer = _ask(question + " (YYYY-MM-DD, blank for none)")
+        if not answer:
+            return None
+        try:
+            return dt.date.fromisoformat(answer)
+        except ValueError:
+            sys.stderr.write("Please give a date such as 2027-03-18.\n")
+
+
+def _interview() -> dict[str, Any]:
+    from typing import get_args
+
+    from netplan.models import Kind, NewTo, Priority, Style
+
+    data: dict[str, Any] = {
+        "event": {"name": _ask("Event name"), "kind": _ask("Kind", get_args(Kind), "mixer")}
+    }
+    date = _ask_date("Date")
+    if date:
+        data["event"]["date"] = date
+    data["me"] = {"name": _ask("Your name")}
+    if new_to := _ask_list(f"New to any of {', '.join(get_args(NewTo))}?"):
+        data["me"]["new_to"] = new_to
+    colleagues = []
+    while name := _ask("Colleague who might come (blank to finish)"):
+        c: dict[str, Any] = {"name": name, "style": _ask("  Style", get_args(Style), "networker")}
+        if expertise := _ask_list("  Their expertise"):
+            c["expertise"] = expertise
+        if knows := _ask_list("  People there they can introduce you to"):
+            c["knows"] = knows
+        if typer.confirm("  A close work-friend?", default=False, err=True):
+            c["close_friend"] = True
+        colleagues.append(c)
+    targets = []
+    while name := _ask("Someone you want to meet (blank to finish)"):
+        t: dict[str, Any] = {"name": name}
+        if company := _ask("  Company"):
+            t["company"] = company
+        t["priority"] = _ask("  Priority", get_args(Priority), "medium")
+        if interests := _ask_list("  Their interests"):
+            t["interests"] = interests
+        targets.append(t)
+    if colleagues:
+        data["colleagues"] = colleagues
+    if targets:
+        data["targets"] = targets
+    return data
+
+
+@app.command(
+    epilog="Examples: netplan init  ·  netplan init mixer.toml --name 'Harbour Mixer' --me Robin"
+)
+@_guarded
+def init(
+    path: Annotated[
+        str, typer.Argument(help="Where to write the event file ('-' for standard output).")
+    ] = "event.toml",
+    name: Annotated[str | None, typer.Option(help="The event's name.", show_default=False)] = None,
+    kind: Annotated[
+        str, typer.Option(help="mixer, trade-show, conference, meetup, happy-hour or other.")
+    ] = "mixer",
+    date: Annotated[
+        str | None, typer.Option(help="The event's date, YYYY-MM-DD.", show_default=False)
+    ] = None,
+    me: Annotated[str | None, typer.Option(help="Your name.", show_default=False)] = None,
+    interactive: Annotated[
+        bool | None,
+        typer.Option(
+            "--interactive/--no-interactive",
+            help="Ask questions (default: when standard input is a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Force = False,
+    debug: Debug = False,
+) -> None:
+    """Write a starter event file.
+
+    On a terminal it asks a few questions; otherwise it takes --name/--kind/--date/--me, or
+    writes a commented template to fill in. It never overwrites a file without --force.
+    """
+    from netplan import starter
+    from netplan.errors import Problem
+    from netplan.loader import format_loc
+
+    if interactive is None:
+        interactive = sys.stdin.isatty() and name is None and me is None
+    if interactive:
+        data = _interview()
+    elif name is not None or me is not None or date is not None:
+        if name is None or me is None:
+            raise UsageError("--name and --me go together (or give neither for a template)")
+        data = {"event": {"name": name, "kind": kind}, "me": {"name": me}}
+        if date is not None:
+            try:
+                data["event"]["date"] = dt.date.fromisoformat(date)
+            except ValueError:
+                raise UsageError(f"--date: '{date}' is not a date such as 2027-03-18") from None
+    else:
+        data = None
+    if data is None:
+        content = starter.TEMPLATE
+    else:
+        from pydantic import ValidationError
+
+        try:
+            content = starter.to_toml(starter.build_event(data))
+        except ValidationError as e:
+            problems = [
+                Problem(err["msg"], loc=format_loc(err["loc"]))
+                for err in e.errors(include_url=False, include_input=False)
+            ]
+            raise InputError("init", problems) from None
+    if path == "-":
+        sys.stdout.write(content)
+        return
+    from netplan.output import write_atomic
+
+    write_atomic(Path(path), content, force=force)
+    from netplan.safety import clean
+
+    sys.stderr.write(f"Wrote {clean(path)}. Next: netplan validate {clean(path)}\n")

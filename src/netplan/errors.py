@@ -33,13 +33,14 @@ class Problem:
     col: int | None = None
     loc: str | None = None
 
-    def format(self, source: str) -> str:
+    def format(self, source: str, severity: str | None = None) -> str:
         place = source
         if self.line is not None:
             place += f":{self.line}"
             if self.col is not None:
                 place += f":{self.col}"
-        parts = [place, *([self.loc] if self.loc else []), self.message]
+        parts = [place, *([severity] if severity else []), *([self.loc] if self.loc else [])]
+        parts.append(self.message)
         return clean(": ".join(parts))
 
 

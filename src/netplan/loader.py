@@ -102,10 +102,7 @@ def parse_event(data: bytes, source: str) -> Event:
             gc.enable()
     dupes = name_problems(event)
     if dupes:
-        lines = KeyLines(text)
-        raise InputError(
-            source, [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in dupes]
-        )
+        raise InputError(source, locate(text, dupes))
     return event
 
 
@@ -131,16 +128,11 @@ def format_loc(loc: Sequence[str | int]) -> str:
 
 
 def _schema_problems(error: ValidationError, text: str) -> list[Problem]:
-    lines = KeyLines(text)
-    problems = []
-    for err in error.errors(include_url=False, include_input=False):
-        loc: Loc = tuple(err["loc"])
-        problems.append(
-            Problem(
-                _message(err["type"], loc, err["msg"]), line=lines.find(loc), loc=format_loc(loc)
-            )
-        )
-    return problems
+    items = [
+        (tuple(err["loc"]), _message(err["type"], tuple(err["loc"]), err["msg"]))
+        for err in error.errors(include_url=False, include_input=False)
+    ]
+    return locate(text, items)
 
 
 def _message(kind: str, loc: Loc, msg: str) -> str:
@@ -150,6 +142,8 @@ def _message(kind: str, loc: Loc, msg: str) -> str:
         return "required key is missing"
     if kind == "string_too_short":
         return "must not be blank"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
     return msg
 
 
@@ -254,3 +248,22 @@ class KeyLines:
             if line is not None:
                 return line
         return None
+
+
+def locate(text: str, items: Sequence[tuple[Loc, str]]) -> list[Problem]:
+    """Attach line numbers to remarks about an already-parsed document."""
+    lines = KeyLines(text)
+    return [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in items]
+
+
+def check_file(
+    path: str, stdin: IO[bytes] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Event, list[Problem]]:
+    """Load an event and collect the located warnings about likely mistakes in it."""
+    from netplan.lint import event_warnings
+
+    source = source_name(path)
+    data = read_bytes(path, stdin, max_bytes)
+    event = parse_event(data, source)
+    remarks = event_warnings(event)
+    return event, locate(decode(data, source), remarks) if remarks else []

@@ -1,0 +1,65 @@
+"""Writing event files: the commented starter template, and events built from answers.
+
+Pure: the CLI asks the questions and writes the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netplan.models import Event
+
+# Hand-written, because tomli-w cannot write comments; a test keeps it valid.
+TEMPLATE = """\
+# A netplan event file. Check it with `netplan validate`, then run `netplan advise`.
+# Every key is described by `netplan schema`.
+
+[event]
+name = "Spring Industry Mixer"
+kind = "mixer"              # mixer, trade-show, conference, meetup, happy-hour, other
+date = 2027-03-18T18:00:00  # optional: a date or a date-time
+venue = "Hotel Lobby Bar"   # optional
+topics = ["logistics"]      # optional: what the event is about
+goal = "business"           # business, personal or learning
+new_contacts_goal = 3       # how many new people you mean to meet
+
+[me]
+name = "Your Name"
+new_to = []                 # any of "sales", "networking", "industry"
+expertise = []
+
+# One [[colleagues]] block per co-worker who might come along.
+[[colleagues]]
+name = "A Colleague"
+style = "networker"         # networker, socializer, supporter or reluctant
+expertise = ["logistics"]   # subjects they can speak to as an expert
+close_friend = false        # a work-friend you usually spend your time with
+knows = ["A Target"]        # people at the event they can introduce you to
+
+# One [[targets]] block per person you want to meet.
+[[targets]]
+name = "A Target"
+company = "Their Company"
+title = "Their Title"
+priority = "high"           # high, medium or low
+interests = ["logistics"]
+notes = ""
+
+# Optional: tune the rules (see `netplan rules` and `netplan explain RULE`).
+# [netplan]
+# ignore = ["comfort-zone"]
+# large_group = 3
+"""
+
+
+def build_event(data: dict[str, Any]) -> Event:
+    """Validate answers given as an event-file-shaped dict."""
+    return Event.model_validate(data)
+
+
+def to_toml(event: Event) -> str:
+    """The event as TOML, with the keys that were given (tomli-w cannot write None)."""
+    import tomli_w
+
+    data = event.model_dump(exclude_unset=True, exclude_none=True)
+    return tomli_w.dumps(data)
