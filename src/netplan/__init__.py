@@ -8,17 +8,18 @@ The public API is small and imported lazily, so `netplan --version` stays fast:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 __all__ = ["__version__", "load_event", "make_plan"]
 
+# Not `from typing import TYPE_CHECKING`: importing typing alone costs more
+# than the rest of `netplan --version`. Type checkers honour the name.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netplan.engine import make_plan
     from netplan.loader import load_event
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "load_event":
         from netplan.loader import load_event
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -13,6 +14,9 @@ def main() -> None:
 
         sys.stdout.write(f"netplan {__version__}\n")
         return
+    # netplan needs no pydantic plugins, and looking for them scans the metadata
+    # of every installed package on each run. Set the variable to "" to allow them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from netplan.cli import run
 
     run()
