@@ -39,3 +39,22 @@ def event_factory() -> Any:
 
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.toml"))
+
+
+# Property tests stay small by default so CI is quick; run them longer with
+#   HYPOTHESIS_PROFILE=long python -m pytest tests/test_hostile.py
+def _hypothesis_profiles() -> None:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.register_profile(
+        "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()

@@ -1,4 +1,4 @@
-"""Golden files: each example × each format, through the real CLI.
+"""Golden files: each example in each format, through the real CLI.
 
 Regenerate after an intended change with
     NETPLAN_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py

@@ -7,8 +7,9 @@ How the rules weigh (also in the README):
    a target, matching expertise, moral support for a newcomer) comes along.
 3. Anyone else stays too: each extra person makes the group harder to approach
    (the group-size rule's reasoning, credited to it while it is switched on).
-The verdict: nobody brought → go alone; exactly one brought and no con names
-them alone → go together as a pair; otherwise go together and split up on arrival.
+The verdict: nobody brought → go alone; exactly one brought, no con names them
+alone, and a pair is below the large_group setting → go together as a pair;
+otherwise go together and split up on arrival.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "
     findings = tuple(f for rule in active for f in rule.check(ctx))
     advice = _decide(event.colleagues, findings, GROUP_SIZE in active)
     brought = [a.name for a in advice if a.recommendation == "bring"]
-    verdict = _verdict(brought, findings)
+    pair_is_large = GROUP_SIZE in active and event.netplan.large_group <= 2
+    verdict = _verdict(brought, findings, pair_is_large)
     return Plan(
         source=source,
         event=event.event,
@@ -72,10 +74,10 @@ def _decide(
     return tuple(out)
 
 
-def _verdict(brought: list[str], findings: Sequence[Finding]) -> Verdict:
+def _verdict(brought: list[str], findings: Sequence[Finding], pair_is_large: bool) -> Verdict:
     if not brought:
         return "go-alone"
-    if len(brought) == 1:
+    if len(brought) == 1 and not pair_is_large:
         # A con against the partner names them alone; one about the whole list
         # (group-size over everyone listed) is not about the pair that goes.
         partner = [fold(brought[0])]
@@ -107,7 +109,7 @@ def _checklist(
     brought = [a.name for a in advice if a.recommendation == "bring"]
     goal = ctx.new_contacts_goal
     minutes = ctx.settings.regroup_minutes
-    goal_text = plural(goal, "new person", "new people")
+    goal_text = f"at least {plural(goal, 'new person', 'new people')}" if goal else "someone new"
     items: list[ChecklistItem] = []
 
     def add(phase: Phase, text: str, target: str | None = None) -> None:
@@ -119,7 +121,7 @@ def _checklist(
             f"Agree with {names(brought)} to split up on arrival and meet again every "
             f"{minutes} minutes to swap introductions.",
         )
-    add("before", f"Set your goal: meet at least {goal_text} you did not know before.")
+    add("before", f"Set your goal: meet {goal_text} you did not know before.")
     for f in findings:
         if f.rule == MORAL_SUPPORT.name and f.effect == "bring":
             add(
@@ -136,11 +138,8 @@ def _checklist(
     add("during", f"Talk to people you do not know until you have met {goal_text}.")
 
     add("after", "Follow up with everyone you met within two working days.")
-    add(
-        "after",
-        f"Debrief: did you network, or only socialize? Count your new contacts against "
-        f"the goal of {goal}.",
-    )
+    debrief = "Debrief: did you network, or only socialize? Count your new contacts"
+    add("after", debrief + (f" against the goal of {goal}." if goal else "."))
     if brought:
         add("after", f"Compare notes with {names(brought)}: who did each of you meet?")
     return tuple(items)

@@ -92,3 +92,11 @@ def names(people: list[str]) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 target', '2 targets'; `many` for irregular plurals."""
     return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+
+
+def unique(items: list[str]) -> list[str]:
+    """Items in order, dropping any that repeat an earlier one ignoring case."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(fold(item), item)
+    return list(first.values())

@@ -109,8 +109,9 @@ def _group_size(ctx: Context) -> list[Finding]:
     if size < ctx.settings.large_group:
         return []
     msg = (
-        f"You plus {names(colleagues)} make a group of {size}: few people will walk up "
-        "to a group that size. Bring only who you need, and split up when you arrive."
+        f"If everyone listed came, you plus {names(colleagues)} would make a group of {size}: "
+        "few people walk up to a group that size. Bring only who you need, and split up "
+        "when you arrive."
     )
     return [GROUP_SIZE.finding(msg, tuple(colleagues))]
 

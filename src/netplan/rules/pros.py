@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netplan.models import fold
-from netplan.rules.base import Context, Finding, Rule, names, plural
+from netplan.rules.base import Context, Finding, Rule, names, plural, unique
 
 
 def _meet_new_people(ctx: Context) -> list[Finding]:
@@ -73,7 +73,7 @@ def _subject_experts(ctx: Context) -> list[Finding]:
     big_stage = ctx.event.event.kind in ("trade-show", "conference")
     out = []
     for c in ctx.event.colleagues:
-        subjects = ctx.relevant_expertise(c)
+        subjects = unique(ctx.relevant_expertise(c))
         if not subjects:
             continue
         msg = (

@@ -7,19 +7,17 @@ from netplan.rules.base import Context, Finding, Rule, plural
 
 def _comfort_zone(ctx: Context) -> list[Finding]:
     goal = ctx.new_contacts_goal
-    msg = "Everyone drifts toward familiar faces in a room of strangers. Plan against it: "
-    if ctx.event.colleagues:
-        msg += (
-            f"split up on arrival, regroup every {ctx.settings.regroup_minutes} minutes, "
-            "and do not leave before "
-        )
-    else:
-        msg += "do not settle in with people you already know, and do not leave before "
-    msg += (
-        f"you have met {plural(goal, 'new person', 'new people')}."
-        if goal
-        else "you have met someone new."
+    msg = (
+        "Everyone drifts toward familiar faces in a room of strangers. Plan against it: "
+        "do not settle in with people you already know, and do not leave before you have met "
     )
+    msg += f"{plural(goal, 'new person', 'new people')}." if goal else "someone new."
+    if ctx.event.colleagues:
+        # The rule does not know who the engine brings, so it speaks conditionally.
+        msg += (
+            " If colleagues come along, split up on arrival and regroup every "
+            f"{ctx.settings.regroup_minutes} minutes."
+        )
     return [COMFORT_ZONE.finding(msg)]
 
 

@@ -1,0 +1,427 @@
+"""make_plan: who comes, the verdict, the checklist, and the same plan every time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from netplan.engine import make_plan
+from netplan.loader import load_event
+from netplan.plan import PHASES, ChecklistItem, Plan
+from netplan.report.json import render
+from netplan.rules import ALL_RULES, select
+from netplan.rules.pros import MEET_NEW_PEOPLE
+from netplan.rules.tips import COMFORT_ZONE
+from tests.conftest import EXAMPLES, example_files, make_event
+
+
+def plan_for(**overrides: Any) -> Plan:
+    return make_plan(make_event(**overrides))
+
+
+def advice(plan: Plan) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {c.name: (c.recommendation, c.reasons) for c in plan.colleagues}
+
+
+def items(plan: Plan, phase: str) -> list[str]:
+    return [i.text for i in plan.checklist if i.phase == phase]
+
+
+def target_item(plan: Plan, target: str) -> ChecklistItem:
+    (item,) = [i for i in plan.checklist if i.target == target]
+    return item
+
+
+# --- who comes ---------------------------------------------------------------------------------
+
+
+def test_socializer_stays_even_with_pro_reasons() -> None:
+    plan = plan_for(
+        event={"topics": ["payments"]},
+        colleagues=[
+            {"name": "Alex", "style": "socializer", "expertise": ["payments"], "knows": ["Pat"]}
+        ],
+        targets=[{"name": "Pat"}],
+    )
+    assert {f.rule for f in plan.findings if "Alex" in f.subjects} >= {
+        "meet-new-people",
+        "subject-experts",
+    }
+    assert advice(plan) == {"Alex": ("leave", ("socializing-risk", "distraction"))}
+    assert plan.verdict == "go-alone"
+
+
+def test_reluctant_stays_even_with_pro_reasons() -> None:
+    plan = plan_for(
+        event={"topics": ["payments"]},
+        colleagues=[{"name": "Jo", "style": "reluctant", "expertise": ["Payments"]}],
+    )
+    assert any(f.rule == "subject-experts" for f in plan.findings)
+    assert advice(plan) == {"Jo": ("leave", ("distraction",))}
+
+
+def test_pro_reasons_bring_and_are_all_credited() -> None:
+    plan = plan_for(
+        event={"topics": ["payments"]},
+        colleagues=[{"name": "Dev", "expertise": ["payments"], "knows": ["pat"]}],
+        targets=[{"name": "Pat"}],
+    )
+    assert advice(plan) == {"Dev": ("bring", ("meet-new-people", "subject-experts"))}
+    assert plan.brought() == ["Dev"]
+    assert plan.left() == []
+
+
+def test_moral_support_brings_the_supporter() -> None:
+    plan = plan_for(me={"new_to": ["sales"]}, colleagues=[{"name": "Sam", "style": "supporter"}])
+    assert advice(plan) == {"Sam": ("bring", ("moral-support",))}
+
+
+def test_a_remark_without_effect_does_not_bring() -> None:
+    # Knows only non-targets at a business event: a pro finding, but no reason to come.
+    plan = plan_for(colleagues=[{"name": "Ana", "knows": ["Jo"]}])
+    assert any(f.rule == "meet-new-people" for f in plan.findings)
+    assert advice(plan) == {"Ana": ("leave", ("group-size",))}
+
+
+def test_no_reason_leaves_with_group_size_credited() -> None:
+    # Credited even when the group is too small for the group-size finding itself.
+    plan = plan_for(colleagues=[{"name": "Ana"}])
+    assert not any(f.rule == "group-size" for f in plan.findings)
+    assert advice(plan) == {"Ana": ("leave", ("group-size",))}
+
+
+def test_no_reason_leaves_with_no_reasons_when_group_size_is_off() -> None:
+    event = make_event(colleagues=[{"name": "Ana"}, {"name": "Bo", "close_friend": True}])
+    plan = make_plan(event, select(ignored=["group-size"]))
+    assert advice(plan) == {"Ana": ("leave", ()), "Bo": ("leave", ())}
+
+
+# --- verdict -----------------------------------------------------------------------------------
+
+
+def test_no_colleagues_go_alone() -> None:
+    plan = plan_for()
+    assert plan.verdict == "go-alone"
+    assert plan.headline == "Go alone: no colleagues are on the list."
+
+
+def test_everyone_left_go_alone() -> None:
+    plan = plan_for(colleagues=[{"name": "Ana"}, {"name": "Bo", "style": "socializer"}])
+    assert plan.verdict == "go-alone"
+    assert plan.brought() == []
+    assert "none of the 2 colleagues listed" in plan.headline
+
+
+def test_pair_whose_only_con_is_group_size_over_everyone_is_go_together() -> None:
+    plan = plan_for(
+        me={"new_to": ["networking"]},
+        colleagues=[{"name": "Sam", "style": "supporter"}, {"name": "Ana"}, {"name": "Bo"}],
+    )
+    (group,) = [f for f in plan.findings if f.rule == "group-size"]
+    assert "Sam" in group.subjects
+    assert plan.brought() == ["Sam"]
+    assert plan.verdict == "go-together"
+    assert plan.headline == "Go as a pair with Sam."
+
+
+def test_close_friend_partner_means_split_up() -> None:
+    plan = plan_for(
+        me={"new_to": ["networking"]},
+        colleagues=[{"name": "Sam", "style": "supporter", "close_friend": True}],
+    )
+    assert plan.brought() == ["Sam"]
+    assert plan.verdict == "go-together-split-up"
+
+
+def test_close_friend_left_behind_does_not_split_the_pair() -> None:
+    plan = plan_for(
+        me={"new_to": ["networking"]},
+        colleagues=[{"name": "Sam", "style": "supporter"}, {"name": "Tia", "close_friend": True}],
+    )
+    assert plan.left() == ["Tia"]
+    assert plan.verdict == "go-together"
+
+
+def test_large_group_two_makes_a_single_partner_split_up() -> None:
+    plan = plan_for(
+        me={"new_to": ["networking"]},
+        colleagues=[{"name": "Sam", "style": "supporter"}],
+        netplan={"large_group": 2},
+    )
+    assert plan.brought() == ["Sam"]
+    assert plan.verdict == "go-together-split-up"
+
+
+def test_large_group_two_splits_the_pair_whoever_else_was_listed() -> None:
+    # With large_group = 2, the pair that goes is itself a large group; a colleague who
+    # stays at the office must not change that.
+    plan = plan_for(
+        me={"new_to": ["networking"]},
+        colleagues=[{"name": "Sam", "style": "supporter"}, {"name": "Ana"}],
+        netplan={"large_group": 2},
+    )
+    assert plan.brought() == ["Sam"]
+    assert plan.verdict == "go-together-split-up"
+
+
+def test_large_group_two_with_group_size_off_is_a_plain_pair() -> None:
+    event = make_event(
+        me={"new_to": ["networking"]},
+        colleagues=[{"name": "Sam", "style": "supporter"}],
+        netplan={"large_group": 2},
+    )
+    plan = make_plan(event, select(ignored=["NP203"]))
+    assert plan.verdict == "go-together"
+
+
+def test_two_brought_split_up() -> None:
+    plan = plan_for(
+        event={"topics": ["payments"]},
+        colleagues=[
+            {"name": "Dev", "expertise": ["payments"]},
+            {"name": "Ana", "knows": ["Pat"]},
+        ],
+        targets=[{"name": "Pat"}],
+        netplan={"regroup_minutes": 20},
+    )
+    assert plan.brought() == ["Dev", "Ana"]
+    assert plan.verdict == "go-together-split-up"
+    assert (
+        plan.headline == "Go with Dev and Ana, split up on arrival, and regroup every 20 minutes."
+    )
+
+
+# --- checklist ---------------------------------------------------------------------------------
+
+BUSY = {
+    "event": {"topics": ["payments"], "new_contacts_goal": 4},
+    "me": {"new_to": ["sales"]},
+    "colleagues": [
+        {"name": "Dev", "expertise": ["Payments", "golf"]},
+        {"name": "Ana", "knows": ["Kim", "lou"]},
+        {"name": "Alex", "style": "socializer", "knows": ["Pat"], "expertise": ["payments"]},
+        {"name": "Sam", "style": "supporter"},
+        {"name": "Bo"},
+    ],
+    "targets": [
+        {"name": "Lou", "priority": "low"},
+        {"name": "Kim", "priority": "high", "interests": ["payments", "sailing"]},
+        {"name": "Pat", "priority": "medium", "interests": ["golf"]},
+        {"name": "Max", "priority": "high", "title": "CTO", "company": "Acme"},
+        {"name": "Eve", "priority": "low", "notes": "Ask about Q1."},
+        {"name": "Cal", "priority": "medium"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def busy() -> Plan:
+    return plan_for(**BUSY)
+
+
+def test_busy_decisions(busy: Plan) -> None:
+    assert busy.brought() == ["Dev", "Ana", "Sam"]
+    assert busy.left() == ["Alex", "Bo"]
+    assert busy.verdict == "go-together-split-up"
+
+
+def test_phases_in_order(busy: Plan) -> None:
+    ranks = [PHASES.index(i.phase) for i in busy.checklist]
+    assert ranks == sorted(ranks)
+    assert {i.phase for i in busy.checklist} == set(PHASES)
+
+
+def test_one_during_item_per_target_in_priority_then_file_order(busy: Plan) -> None:
+    with_target = [i for i in busy.checklist if i.target is not None]
+    assert all(i.phase == "during" for i in with_target)
+    assert [i.target for i in with_target] == ["Kim", "Max", "Pat", "Cal", "Lou", "Eve"]
+    assert all(i.text.startswith(f"Meet {i.target}") for i in with_target)
+
+
+def test_target_item_wording(busy: Plan) -> None:
+    assert target_item(busy, "Max").text == "Meet Max (CTO, Acme), high priority."
+    assert target_item(busy, "Eve").text == "Meet Eve, low priority. Notes: Ask about Q1."
+
+
+def test_brought_introducer_is_named(busy: Plan) -> None:
+    for target in ("Kim", "Lou"):
+        text = target_item(busy, target).text
+        assert "Ask Ana to introduce you." in text
+        assert "before the event" not in text
+
+
+def test_left_introducer_is_asked_before_the_event(busy: Plan) -> None:
+    text = target_item(busy, "Pat").text
+    assert "Ask Alex for an introduction before the event." in text
+    assert "to introduce you" not in text
+
+
+def test_brought_expert_fitting_interests_is_named(busy: Plan) -> None:
+    # Dev comes and knows payments; Alex knows payments too but stays at the office.
+    assert target_item(busy, "Kim").text.endswith("Bring in Dev on payments.")
+    assert "Alex on" not in target_item(busy, "Kim").text
+    # Dev's golf was not a reason to bring Dev, but Dev is coming and Pat cares about golf.
+    assert "Bring in Dev on golf." in target_item(busy, "Pat").text
+    assert "Bring in" not in target_item(busy, "Cal").text
+
+
+def test_before_items(busy: Plan) -> None:
+    before = items(busy, "before")
+    assert before[0] == (
+        "Agree with Dev, Ana and Sam to split up on arrival and meet again every 45 minutes "
+        "to swap introductions."
+    )
+    assert "Set your goal: meet at least 4 new people you did not know before." in before
+    assert "Remind Sam they come to back you up, not to socialize." in before
+    assert before[-1] == "Tell Alex and Bo you will go without them this time."
+
+
+def test_during_and_after_items_with_company(busy: Plan) -> None:
+    during = items(busy, "during")
+    assert during[0] == "Split up as soon as you arrive; regroup every 45 minutes."
+    assert during[-1] == "Talk to people you do not know until you have met at least 4 new people."
+    after = items(busy, "after")
+    assert "Compare notes with Dev, Ana and Sam: who did each of you meet?" in after
+    assert any("Count your new contacts against the goal of 4." in t for t in after)
+
+
+def test_going_alone_checklist_has_no_group_items() -> None:
+    plan = plan_for(colleagues=[{"name": "Bo", "style": "reluctant"}], targets=[{"name": "Kim"}])
+    texts = [i.text for i in plan.checklist]
+    assert not any(
+        t.startswith(("Agree with", "Split up", "Compare notes", "Remind")) for t in texts
+    )
+    assert "Tell Bo you will go without them this time." in texts
+
+
+def test_rules_off_lists_disabled_rules() -> None:
+    event = make_event(colleagues=[{"name": "Alex", "style": "socializer"}])
+    assert make_plan(event).rules_off == ()
+    plan = make_plan(event, select(ignored=["NP2"]))
+    assert plan.rules_off == ("socializing-risk", "distraction", "group-size")
+    assert not any(f.kind == "con" for f in plan.findings)
+    # With the cons off, nothing asks Alex to stay, and no rule is credited for leaving.
+    assert advice(plan) == {"Alex": ("leave", ())}
+
+
+def test_rules_run_in_registry_order_whatever_order_given() -> None:
+    event = make_event(colleagues=[{"name": "Ana", "knows": ["Kim"]}], targets=[{"name": "Kim"}])
+    plan = make_plan(event, [COMFORT_ZONE, MEET_NEW_PEOPLE, COMFORT_ZONE])
+    assert [f.rule for f in plan.findings] == ["meet-new-people", "comfort-zone"]
+    assert plan.rules_off == tuple(
+        r.name for r in ALL_RULES if r not in (MEET_NEW_PEOPLE, COMFORT_ZONE)
+    )
+
+
+# --- determinism -------------------------------------------------------------------------------
+
+
+def test_same_event_same_plan_and_json() -> None:
+    event = make_event(**BUSY)
+    first, second = make_plan(event, source="a.toml"), make_plan(event, source="a.toml")
+    assert first == second
+    assert render([first]) == render([second])
+    assert first is not second
+
+
+def test_findings_follow_rule_then_colleague_order(busy: Plan) -> None:
+    order = [r.name for r in ALL_RULES]
+    ranks = [order.index(f.rule) for f in busy.findings]
+    assert ranks == sorted(ranks)
+    distraction = [f.subjects for f in busy.findings if f.rule == "distraction"]
+    assert distraction == [("Alex",)]
+
+
+# --- the shipped examples ----------------------------------------------------------------------
+# Expected answers worked out by hand from each file and the weighing in engine.py.
+
+EXPECTED: dict[str, tuple[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
+    "happy-hour-pack.toml": (
+        # Rick and Janet are socializers, Marcus is reluctant: all stay. Tina is a
+        # close friend with no reason to come; new to sales but nobody is a supporter.
+        "go-alone",
+        {
+            "Rick Dunn": ("leave", ("socializing-risk", "distraction")),
+            "Janet Hale": ("leave", ("socializing-risk", "distraction")),
+            "Marcus Webb": ("leave", ("distraction",)),
+            "Tina Park": ("leave", ("group-size",)),
+        },
+    ),
+    "newcomer.toml": (
+        # Beth supports a newcomer; Greg is reluctant. group-size (3 of 3) names both, so
+        # it does not name Beth alone: a plain pair.
+        "go-together",
+        {
+            "Beth Carter": ("bring", ("moral-support",)),
+            "Greg Holm": ("leave", ("distraction",)),
+        },
+    ),
+    "trade-show.toml": (
+        # Priya (fraud detection, machine learning) and Tom (payments, integrations) match
+        # topics and interests; Lena is a socializer.
+        "go-together-split-up",
+        {
+            "Priya Natarajan": ("bring", ("subject-experts",)),
+            "Tom Becker": ("bring", ("subject-experts",)),
+            "Lena Fischer": ("leave", ("socializing-risk", "distraction")),
+        },
+    ),
+    "warm-intros.toml": (
+        # Ines knows two targets; a pair is below the default large group of 3.
+        "go-together",
+        {"Ines Duarte": ("bring", ("meet-new-people",))},
+    ),
+}
+
+
+def test_every_example_has_expectations() -> None:
+    assert sorted(p.name for p in example_files()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_decisions(name: str) -> None:
+    verdict, decisions = EXPECTED[name]
+    plan = make_plan(load_event(str(EXAMPLES / name)))
+    assert plan.verdict == verdict
+    assert advice(plan) == decisions
+
+
+def example_plan(name: str) -> Plan:
+    return make_plan(load_event(str(EXAMPLES / name)))
+
+
+def test_trade_show_checklist_names_experts_per_target() -> None:
+    plan = example_plan("trade-show.toml")
+    assert plan.new_contacts_goal == 8
+    assert [i.target for i in plan.checklist if i.target] == [
+        "Martha Osei",
+        "Diego Alvarez",
+        "Kevin Liu",
+        "Sara Lindqvist",
+    ]
+    assert "Bring in Priya Natarajan on fraud detection." in target_item(plan, "Martha Osei").text
+    assert (
+        "Bring in Priya Natarajan on machine learning." in target_item(plan, "Diego Alvarez").text
+    )
+    assert (
+        "Bring in Tom Becker on integrations and payments." in target_item(plan, "Kevin Liu").text
+    )
+    assert "Bring in" not in target_item(plan, "Sara Lindqvist").text
+
+
+def test_warm_intros_checklist_names_the_introducer() -> None:
+    plan = example_plan("warm-intros.toml")
+    assert plan.headline == "Go as a pair with Ines Duarte."
+    for target in ("Grace Kim", "Ahmed Nasser"):
+        assert "Ask Ines Duarte to introduce you." in target_item(plan, target).text
+    assert "Ask" not in target_item(plan, "Nora Quinn").text
+    (meet,) = [f for f in plan.findings if f.rule == "meet-new-people"]
+    assert "and knows 1 other attendee" in meet.message
+
+
+def test_newcomer_checklist_reminds_the_supporter() -> None:
+    plan = example_plan("newcomer.toml")
+    before = items(plan, "before")
+    assert "Remind Beth Carter they come to back you up, not to socialize." in before
+    assert "Tell Greg Holm you will go without them this time." in before

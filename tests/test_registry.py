@@ -1,0 +1,177 @@
+"""The rule registry: fixed order, stable codes, documentation, and select/get."""
+
+from __future__ import annotations
+
+import pytest
+
+from netplan.loader import parse_event
+from netplan.models import SECTIONS, Event, NetplanConfig
+from netplan.rules import ALL_RULES, Context, Rule, UnknownRule, get, select
+
+NAMES = (
+    "meet-new-people",
+    "subject-experts",
+    "moral-support",
+    "socializing-risk",
+    "distraction",
+    "group-size",
+    "comfort-zone",
+)
+CODES = ("NP101", "NP102", "NP103", "NP201", "NP202", "NP203", "NP301")
+KIND_OF_FAMILY = {"NP1": "pro", "NP2": "con", "NP3": "tip"}
+
+
+def names_of(rules: tuple[Rule, ...]) -> tuple[str, ...]:
+    return tuple(r.name for r in rules)
+
+
+def test_fixed_order_of_names_and_codes() -> None:
+    assert names_of(ALL_RULES) == NAMES
+    assert tuple(r.code for r in ALL_RULES) == CODES
+
+
+def test_codes_and_names_are_unique() -> None:
+    assert len({r.code for r in ALL_RULES}) == len(ALL_RULES)
+    assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=NAMES)
+def test_kind_matches_code_family(rule: Rule) -> None:
+    assert rule.kind == KIND_OF_FAMILY[rule.code[:3]]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=NAMES)
+def test_documentation_is_complete(rule: Rule) -> None:
+    for text in (rule.summary, rule.rationale, rule.article_point, rule.example):
+        assert isinstance(text, str)
+        assert text.strip()
+    assert rule.reads
+    assert all(r.strip() for r in rule.reads)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=NAMES)
+def test_reads_and_settings_name_real_fields(rule: Rule) -> None:
+    for path in rule.reads:
+        section, _, field = path.partition(".")
+        assert section in Event.model_fields, path
+        if field:
+            assert field in SECTIONS[section].model_fields, path
+    for setting in rule.settings:
+        assert setting in NetplanConfig.model_fields
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=NAMES)
+def test_example_parses_and_the_rule_fires_on_it(rule: Rule) -> None:
+    event = parse_event(rule.example.encode(), "x")
+    findings = rule.check(Context.build(event))
+    assert findings
+    assert all((f.rule, f.code, f.kind) == (rule.name, rule.code, rule.kind) for f in findings)
+
+
+# --- select ------------------------------------------------------------------------------------
+
+
+def test_select_defaults_to_every_rule() -> None:
+    assert select() == ALL_RULES
+    assert select(None, []) == ALL_RULES
+
+
+@pytest.mark.parametrize(
+    ("chosen", "ignored", "expected"),
+    [
+        pytest.param(["group-size"], [], ("group-size",), id="by-name"),
+        pytest.param(["NP202"], [], ("distraction",), id="by-code"),
+        pytest.param(["np103"], [], ("moral-support",), id="by-code-lowercase"),
+        pytest.param([" Group-Size "], [], ("group-size",), id="name-case-and-spaces"),
+        pytest.param(
+            ["NP2"], [], ("socializing-risk", "distraction", "group-size"), id="code-prefix"
+        ),
+        pytest.param(
+            ["np1"], [], ("meet-new-people", "subject-experts", "moral-support"), id="prefix-lower"
+        ),
+        pytest.param(
+            ["comfort-zone", "NP101"], [], ("meet-new-people", "comfort-zone"), id="registry-order"
+        ),
+        pytest.param(
+            None,
+            ["NP2"],
+            ("meet-new-people", "subject-experts", "moral-support", "comfort-zone"),
+            id="ignore-prefix",
+        ),
+        pytest.param(
+            ["NP2"], ["group-size"], ("socializing-risk", "distraction"), id="select-then-ignore"
+        ),
+        pytest.param(["group-size"], ["NP203"], (), id="ignore-wins-same-rule"),
+        pytest.param(["NP2"], ["NP"], (), id="ignore-wins-by-broader-prefix"),
+    ],
+)
+def test_select(chosen: list[str] | None, ignored: list[str], expected: tuple[str, ...]) -> None:
+    assert names_of(select(chosen, ignored)) == expected
+
+
+@pytest.mark.parametrize(
+    ("chosen", "ignored", "culprit"),
+    [
+        pytest.param(["no-such-rule"], [], "no-such-rule", id="unknown-name"),
+        pytest.param(["NP9"], [], "NP9", id="unknown-prefix"),
+        pytest.param(["NP101"], ["NP404"], "NP404", id="unknown-in-ignore"),
+        pytest.param(["group"], [], "group", id="name-prefix-is-not-a-selector"),
+        pytest.param([""], [], "", id="empty"),
+        pytest.param(["   "], [], "   ", id="blank"),
+    ],
+)
+def test_select_rejects_unknown(chosen: list[str], ignored: list[str], culprit: str) -> None:
+    with pytest.raises(UnknownRule) as info:
+        select(chosen, ignored)
+    assert info.value.selector == culprit
+    assert f"unknown rule '{culprit}'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("selector", "suggestion"),
+    [
+        ("group-sise", "group-size"),
+        ("Moral-Suport", "moral-support"),
+        ("distractions", "distraction"),
+        ("np2033", "NP203"),
+    ],
+)
+def test_unknown_rule_suggests_the_nearest(selector: str, suggestion: str) -> None:
+    with pytest.raises(UnknownRule) as info:
+        select([selector])
+    assert str(info.value) == f"unknown rule '{selector}' (did you mean '{suggestion}'?)"
+
+
+def test_unknown_rule_without_a_near_match_has_no_hint() -> None:
+    with pytest.raises(UnknownRule) as info:
+        select(["zzzzzzzzzzzz"])
+    assert str(info.value) == "unknown rule 'zzzzzzzzzzzz'"
+    assert isinstance(info.value, ValueError)
+
+
+# --- get ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("selector", "name"),
+    [
+        ("group-size", "group-size"),
+        ("GROUP-SIZE", "group-size"),
+        ("NP203", "group-size"),
+        ("np101", "meet-new-people"),
+        (" comfort-zone ", "comfort-zone"),
+    ],
+)
+def test_get_by_exact_name_or_code(selector: str, name: str) -> None:
+    assert get(selector).name == name
+
+
+@pytest.mark.parametrize("selector", ["NP2", "NP", "group", "nope", ""])
+def test_get_refuses_prefixes_and_unknowns(selector: str) -> None:
+    with pytest.raises(UnknownRule):
+        get(selector)
+
+
+def test_get_unknown_suggests() -> None:
+    with pytest.raises(UnknownRule, match=r"did you mean 'subject-experts'\?"):
+        get("subject-expert")

@@ -1,0 +1,221 @@
+"""The con rules: socializing-risk (NP201), distraction (NP202), group-size (NP203)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from netplan.models import Event
+from netplan.rules import Context, Finding, Rule
+from netplan.rules.cons import DISTRACTION, GROUP_SIZE, SOCIALIZING_RISK
+from tests.conftest import make_event
+
+# One expected finding: (subjects, effect, fragments the message must contain).
+Expected = tuple[tuple[str, ...], str | None, tuple[str, ...]]
+
+
+def run(rule: Rule, event: Event) -> list[Finding]:
+    return rule.check(Context.build(event))
+
+
+def check_findings(rule: Rule, found: list[Finding], expected: list[Expected]) -> None:
+    assert [(f.subjects, f.effect) for f in found] == [(s, e) for s, e, _ in expected]
+    for finding, (_, _, fragments) in zip(found, expected, strict=True):
+        assert (finding.rule, finding.code, finding.kind) == (rule.name, rule.code, "con")
+        for fragment in fragments:
+            assert fragment in finding.message
+
+
+def people(n: int) -> list[dict[str, Any]]:
+    return [{"name": name} for name in ["Ana", "Bo", "Cy", "Di", "Ed", "Flo"][:n]]
+
+
+# --- socializing-risk --------------------------------------------------------------------------
+
+FEWER = "Alex treats events as social hour: with them along you meet fewer new people"
+HAPPY_HOUR = ", and a happy hour makes that pull stronger."
+FRIEND = "Alex is a close work-friend"
+
+RISK_CASES: list[tuple[str, str, list[dict[str, Any]], list[Expected]]] = [
+    (
+        "socializer",
+        "mixer",
+        [{"name": "Alex", "style": "socializer"}],
+        [(("Alex",), "leave", (FEWER + ".",))],
+    ),
+    (
+        "socializer-at-happy-hour",
+        "happy-hour",
+        [{"name": "Alex", "style": "socializer"}],
+        [(("Alex",), "leave", (FEWER + HAPPY_HOUR,))],
+    ),
+    (
+        "socializer-and-close-friend-is-one-leave-finding",
+        "mixer",
+        [{"name": "Alex", "style": "socializer", "close_friend": True}],
+        [(("Alex",), "leave", (FEWER,))],
+    ),
+    (
+        "close-friend-networker",
+        "mixer",
+        [{"name": "Alex", "close_friend": True}],
+        [(("Alex",), None, (FRIEND, "Agree to split up."))],
+    ),
+    (
+        "close-friend-supporter",
+        "happy-hour",
+        [{"name": "Alex", "style": "supporter", "close_friend": True}],
+        [(("Alex",), None, (FRIEND, "Agree to split up."))],
+    ),
+    (
+        "networker",
+        "happy-hour",
+        [{"name": "Alex"}],
+        [],
+    ),
+    (
+        "supporter-and-reluctant",
+        "happy-hour",
+        [{"name": "Alex", "style": "supporter"}, {"name": "Jo", "style": "reluctant"}],
+        [],
+    ),
+    (
+        "file-order",
+        "mixer",
+        [
+            {"name": "Zoe", "close_friend": True},
+            {"name": "Nat"},
+            {"name": "Alex", "style": "socializer"},
+        ],
+        [(("Zoe",), None, ("Zoe is a close work-friend",)), (("Alex",), "leave", (FEWER,))],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "colleagues", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in RISK_CASES],
+)
+def test_socializing_risk(
+    kind: str, colleagues: list[dict[str, Any]], expected: list[Expected]
+) -> None:
+    event = make_event(event={"kind": kind}, colleagues=colleagues)
+    check_findings(SOCIALIZING_RISK, run(SOCIALIZING_RISK, event), expected)
+
+
+@pytest.mark.parametrize("kind", ["mixer", "trade-show", "conference", "meetup", "other"])
+def test_socializing_risk_mentions_happy_hour_only_at_a_happy_hour(kind: str) -> None:
+    event = make_event(event={"kind": kind}, colleagues=[{"name": "Alex", "style": "socializer"}])
+    (finding,) = run(SOCIALIZING_RISK, event)
+    assert "happy hour" not in finding.message
+
+
+def test_socializing_risk_close_friend_wording_ignores_happy_hour() -> None:
+    event = make_event(
+        event={"kind": "happy-hour"}, colleagues=[{"name": "Alex", "close_friend": True}]
+    )
+    (finding,) = run(SOCIALIZING_RISK, event)
+    assert "happy hour" not in finding.message
+    assert "social hour" not in finding.message
+
+
+# --- distraction -------------------------------------------------------------------------------
+
+DISTRACTION_CASES: list[tuple[str, list[dict[str, Any]], list[Expected]]] = [
+    (
+        "socializer",
+        [{"name": "Alex", "style": "socializer"}],
+        [(("Alex",), "leave", ("Alex will keep drawing you into social chat", "office"))],
+    ),
+    (
+        "reluctant",
+        [{"name": "Jo", "style": "reluctant"}],
+        [(("Jo",), "leave", ("Jo is not into the scene", "cling to you", "office"))],
+    ),
+    (
+        "networker-supporter-close-friend",
+        [
+            {"name": "Ana"},
+            {"name": "Sam", "style": "supporter"},
+            {"name": "Tia", "close_friend": True},
+        ],
+        [],
+    ),
+    (
+        "both-in-file-order",
+        [
+            {"name": "Jo", "style": "reluctant"},
+            {"name": "Ana"},
+            {"name": "Alex", "style": "socializer", "close_friend": True},
+        ],
+        [
+            (("Jo",), "leave", ("not into the scene",)),
+            (("Alex",), "leave", ("social chat",)),
+        ],
+    ),
+    ("no-colleagues", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("colleagues", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in DISTRACTION_CASES],
+)
+def test_distraction(colleagues: list[dict[str, Any]], expected: list[Expected]) -> None:
+    event = make_event(colleagues=colleagues)
+    check_findings(DISTRACTION, run(DISTRACTION, event), expected)
+
+
+def test_reluctant_message_is_not_the_socializer_message() -> None:
+    event = make_event(colleagues=[{"name": "Jo", "style": "reluctant"}])
+    (finding,) = run(DISTRACTION, event)
+    assert "social chat" not in finding.message
+
+
+# --- group-size --------------------------------------------------------------------------------
+
+GROUP_CASES: list[tuple[str, int | None, int, list[Expected]]] = [
+    ("alone", None, 0, []),
+    ("below-default", None, 1, []),
+    (
+        "at-default",
+        None,
+        2,
+        [(("Ana", "Bo"), None, ("you plus Ana and Bo would make a group of 3",))],
+    ),
+    (
+        "above-default",
+        None,
+        3,
+        [(("Ana", "Bo", "Cy"), None, ("you plus Ana, Bo and Cy would make a group of 4",))],
+    ),
+    ("at-two", 2, 1, [(("Ana",), None, ("you plus Ana would make a group of 2",))]),
+    ("alone-with-two", 2, 0, []),
+    ("below-five", 5, 3, []),
+    ("at-five", 5, 4, [(("Ana", "Bo", "Cy", "Di"), None, ("group of 5",))]),
+    ("above-five", 5, 5, [(("Ana", "Bo", "Cy", "Di", "Ed"), None, ("group of 6",))]),
+]
+
+
+@pytest.mark.parametrize(
+    ("large_group", "count", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in GROUP_CASES],
+)
+def test_group_size(large_group: int | None, count: int, expected: list[Expected]) -> None:
+    settings = {} if large_group is None else {"large_group": large_group}
+    event = make_event(colleagues=people(count), netplan=settings)
+    check_findings(GROUP_SIZE, run(GROUP_SIZE, event), expected)
+
+
+def test_group_size_counts_everyone_whatever_their_style() -> None:
+    event = make_event(
+        colleagues=[
+            {"name": "Ana", "style": "supporter"},
+            {"name": "Bo", "style": "reluctant", "close_friend": True},
+        ]
+    )
+    (finding,) = run(GROUP_SIZE, event)
+    assert finding.subjects == ("Ana", "Bo")
+    assert "few people walk up" in finding.message
+    assert "split up when you arrive" in finding.message
