@@ -430,15 +430,20 @@ def explain(
         sys.stdout.write(docs.explain(found, width=min(_width(), 100)))
 
 
-def _ask(question: str, choices: tuple[str, ...] = (), default: str = "") -> str:
+def _ask(
+    question: str, choices: tuple[str, ...] = (), default: str = "", required: bool = False
+) -> str:
     while True:
         hint = f" [{'/'.join(choices)}]" if choices else ""
         answer: str = typer.prompt(
             question + hint, default=default, show_default=bool(default), err=True
         ).strip()
-        if not choices or answer in choices:
+        if required and not answer:
+            sys.stderr.write("This one is needed.\n")
+        elif not choices or answer in choices:
             return answer
-        sys.stderr.write(f"Please answer one of: {', '.join(choices)}\n")
+        else:
+            sys.stderr.write(f"Please answer one of: {', '.join(choices)}\n")
 
 
 def _ask_list(question: str) -> list[str]:
@@ -466,12 +471,15 @@ def _interview() -> dict[str, Any]:
     from netplan.models import Kind, NewTo, Priority, Style
 
     data: dict[str, Any] = {
-        "event": {"name": _ask("Event name"), "kind": _ask("Kind", get_args(Kind), "mixer")}
+        "event": {
+            "name": _ask("Event name", required=True),
+            "kind": _ask("Kind", get_args(Kind), "mixer"),
+        }
     }
     date = _ask_date("Date")
     if date:
         data["event"]["date"] = date
-    data["me"] = {"name": _ask("Your name")}
+    data["me"] = {"name": _ask("Your name", required=True)}
     if new_to := _ask_list(f"New to any of {', '.join(get_args(NewTo))}?"):
         data["me"]["new_to"] = new_to
     colleagues = []
@@ -510,8 +518,12 @@ def init(
     ] = "event.toml",
     name: Annotated[str | None, typer.Option(help="The event's name.", show_default=False)] = None,
     kind: Annotated[
-        str, typer.Option(help="mixer, trade-show, conference, meetup, happy-hour or other.")
-    ] = "mixer",
+        str | None,
+        typer.Option(
+            help="mixer, trade-show, conference, meetup, happy-hour or other (default mixer).",
+            show_default=False,
+        ),
+    ] = None,
     date: Annotated[
         str | None, typer.Option(help="The event's date, YYYY-MM-DD.", show_default=False)
     ] = None,
@@ -533,17 +545,15 @@ def init(
     writes a commented template to fill in. It never overwrites a file without --force.
     """
     from netplan import starter
-    from netplan.errors import Problem
-    from netplan.loader import format_loc
 
     if interactive is None:
         interactive = sys.stdin.isatty() and name is None and me is None
     if interactive:
         data = _interview()
-    elif name is not None or me is not None or date is not None:
+    elif name is not None or me is not None or date is not None or kind is not None:
         if name is None or me is None:
-            raise UsageError("--name and --me go together (or give neither for a template)")
-        data = {"event": {"name": name, "kind": kind}, "me": {"name": me}}
+            raise UsageError("--name and --me are needed with any of --kind and --date")
+        data = {"event": {"name": name, "kind": kind or "mixer"}, "me": {"name": me}}
         if date is not None:
             try:
                 data["event"]["date"] = dt.date.fromisoformat(date)
@@ -551,19 +561,7 @@ def init(
                 raise UsageError(f"--date: '{date}' is not a date such as 2027-03-18") from None
     else:
         data = None
-    if data is None:
-        content = starter.TEMPLATE
-    else:
-        from pydantic import ValidationError
-
-        try:
-            content = starter.to_toml(starter.build_event(data))
-        except ValidationError as e:
-            problems = [
-                Problem(err["msg"], loc=format_loc(err["loc"]))
-                for err in e.errors(include_url=False, include_input=False)
-            ]
-            raise InputError("init", problems) from None
+    content = starter.TEMPLATE if data is None else starter.to_toml(starter.build_event(data))
     if path == "-":
         sys.stdout.write(content)
         return

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from netplan.errors import InputError, Problem
@@ -53,17 +52,18 @@ def read_bytes(
 
 
 def decode(data: bytes, source: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise InputError(
             source, [Problem("not UTF-8: looks like UTF-16 (byte order mark at offset 0)")]
         )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        msg = f"not UTF-8: invalid byte 0x{data[e.start]:02x} at offset {e.start}"
+        # utf-8-sig reports offsets after the BOM; the user's editor counts from the file's start.
+        offset = e.start + 3 * bom
+        line = data.count(b"\n", 0, offset) + 1
+        msg = f"not UTF-8: invalid byte 0x{data[offset]:02x} at offset {offset}"
         raise InputError(source, [Problem(msg, line=line)]) from None
 
 
@@ -161,97 +161,10 @@ def _suggest(loc: Loc) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(
-    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
-)
-
-
-def _split_key(key: str) -> tuple[str, ...]:
-    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", key)
-    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
-
-
-class KeyLines:
-    """Where each table and key of a TOML document starts, for error messages.
-
-    A light scan, not a parser: it runs only on files that already parsed, and
-    when it cannot place a key the message simply goes without a line number.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._lines: dict[Loc, int] = {}
-        counts: dict[tuple[str, ...], int] = {}
-        table: Loc = ()
-        for number, line in self._logical_lines(text):
-            header = _HEADER.match(line)
-            if header and not _KEY.match(line):
-                path = _split_key(header.group(2))
-                if header.group(1) == "[[":
-                    index = counts.get(path, 0)
-                    counts[path] = index + 1
-                    table = (*path, index)
-                else:
-                    table = path
-                self._lines.setdefault(table, number)
-                continue
-            key = _KEY.match(line)
-            if key:
-                self._lines.setdefault((*table, *_split_key(key.group(1))), number)
-
-    @staticmethod
-    def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
-        """Lines that can start a key or header, not those inside multi-line strings or arrays."""
-        depth = 0
-        in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            starts_statement = depth == 0 and in_multiline is None
-            if starts_statement and _HEADER.match(line) and not _KEY.match(line):
-                yield number, line
-                continue
-            i = 0
-            quote: str | None = None
-            while i < len(line):
-                if in_multiline:
-                    end = line.find(in_multiline, i)
-                    if end < 0:
-                        break
-                    i, in_multiline = end + 3, None
-                    continue
-                ch = line[i]
-                if quote:
-                    if ch == "\\" and quote == '"':
-                        i += 2
-                        continue
-                    if ch == quote:
-                        quote = None
-                elif line.startswith(('"""', "'''"), i):
-                    in_multiline = line[i : i + 3]
-                    i += 3
-                    continue
-                elif ch in "\"'":
-                    quote = ch
-                elif ch == "#":
-                    break
-                elif ch in "[{":
-                    depth += 1
-                elif ch in "]}" and depth > 0:
-                    depth -= 1
-                i += 1
-            if starts_statement:
-                yield number, line
-
-    def find(self, loc: Sequence[str | int]) -> int | None:
-        """The line of the longest prefix of `loc` that appears in the file."""
-        for end in range(len(loc), 0, -1):
-            line = self._lines.get(tuple(loc[:end]))
-            if line is not None:
-                return line
-        return None
-
-
 def locate(text: str, items: Sequence[tuple[Loc, str]]) -> list[Problem]:
     """Attach line numbers to remarks about an already-parsed document."""
+    from netplan.locate import KeyLines
+
     lines = KeyLines(text)
     return [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in items]
 

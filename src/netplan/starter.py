@@ -53,13 +53,39 @@ notes = ""
 
 
 def build_event(data: dict[str, Any]) -> Event:
-    """Validate answers given as an event-file-shaped dict."""
-    return Event.model_validate(data)
+    """Validate answers given as an event-file-shaped dict, as strictly as a loaded file."""
+    from pydantic import ValidationError
+
+    from netplan.errors import InputError, Problem
+    from netplan.loader import format_loc
+    from netplan.models import name_problems
+
+    try:
+        event = Event.model_validate(data)
+    except ValidationError as e:
+        problems = [
+            Problem(err["msg"], loc=format_loc(err["loc"]))
+            for err in e.errors(include_url=False, include_input=False)
+        ]
+        raise InputError("init", problems) from None
+    dupes = name_problems(event)
+    if dupes:
+        raise InputError("init", [Problem(msg, loc=format_loc(loc)) for loc, msg in dupes])
+    return event
 
 
 def to_toml(event: Event) -> str:
-    """The event as TOML, with the keys that were given (tomli-w cannot write None)."""
+    """The event as TOML laid out like a hand-written file: one table per section.
+
+    Only keys that were given are written (tomli-w cannot write None). Each section
+    is dumped on its own so colleagues and targets become [[tables]], never inline.
+    """
     import tomli_w
 
     data = event.model_dump(exclude_unset=True, exclude_none=True)
-    return tomli_w.dumps(data)
+    parts = [f"[{key}]\n{tomli_w.dumps(data[key])}" for key in ("event", "me") if key in data]
+    for key in ("colleagues", "targets"):
+        parts += [f"[[{key}]]\n{tomli_w.dumps(item)}" for item in data.get(key, [])]
+    if data.get("netplan"):
+        parts.append(f"[netplan]\n{tomli_w.dumps(data['netplan'])}")
+    return "\n".join(parts)
