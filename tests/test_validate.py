@@ -214,7 +214,8 @@ def test_same_name_twice_in_knows_warns(tmp_path: Path) -> None:
     result = run("validate", str(path))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"{path}: ok\n"
-    line = line_of(DUPLICATE_KNOWS, "knows = [")
+    # The element itself, not the line the array opens on.
+    line = line_of(DUPLICATE_KNOWS, '    "pat LEE",')
     assert warnings(result) == [
         f"{path}:{line}: warning: colleagues[1].knows[2]: 'pat LEE' is listed twice (also knows[0])"
     ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from netplan import __version__
-from netplan.errors import ExitCode, InputError, NetplanError, UsageError
+from netplan.errors import ExitCode, InputError, NetplanError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from netplan.plan import Plan
@@ -237,16 +237,19 @@ def _emit_each(plans: list[Plan], folder: Path, force: bool, render: Callable[[P
 
     if not folder.is_dir():
         raise UsageError(f"{folder}: with several inputs, --output must be an existing folder")
-    names: dict[str, str] = {}
+    # Check every destination first, so a refusal leaves the folder as it was.
+    targets: dict[Path, Plan] = {}
     for plan in plans:
-        stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
-        target = f"{stem}.md"
-        if target in names:
-            raise UsageError(f"{plan.source} and {names[target]} would both be written to {target}")
-        names[target] = plan.source
-    for plan in plans:
-        stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
-        write_atomic(folder / f"{stem}.md", render(plan), force=force)
+        path = folder / f"{'stdin' if plan.source == '<stdin>' else Path(plan.source).stem}.md"
+        if path in targets:
+            raise UsageError(
+                f"{plan.source} and {targets[path].source} would both be written to {path}"
+            )
+        if path.exists() and not force:
+            raise OutputError(f"{path}: already exists (use --force to overwrite it)")
+        targets[path] = plan
+    for path, plan in targets.items():
+        write_atomic(path, render(plan), force=force)
 
 
 def _finish(plans: list[Plan], failed: bool, fail_on: list[Kind] | None) -> None:

@@ -38,7 +38,7 @@ class EventInfo(_Section):
         default=None, ge=1, description="Roughly how many people will be there."
     )
     topics: list[Text] = Field(
-        default_factory=list, description="What the event is about; matched against expertise."
+        default=[], description="What the event is about; matched against expertise."
     )
     goal: Goal = Field(
         default="business",
@@ -58,10 +58,10 @@ class Me(_Section):
     name: Name = Field(description="Your name.")
     role: Text | None = Field(default=None, description="Your job title.")
     new_to: list[NewTo] = Field(
-        default_factory=list,
+        default=[],
         description="What you are new to: any of sales, networking, industry.",
     )
-    expertise: list[Text] = Field(default_factory=list, description="Subjects you know well.")
+    expertise: list[Text] = Field(default=[], description="Subjects you know well.")
 
 
 class Colleague(_Section):
@@ -70,7 +70,7 @@ class Colleague(_Section):
     name: Name = Field(description="The colleague's name.")
     role: Text | None = Field(default=None, description="Their job title.")
     expertise: list[Text] = Field(
-        default_factory=list, description="Subjects they can speak to as an expert."
+        default=[], description="Subjects they can speak to as an expert."
     )
     style: Style = Field(
         default="networker",
@@ -82,7 +82,7 @@ class Colleague(_Section):
         default=False, description="A work-friend you usually spend your time with."
     )
     knows: list[Name] = Field(
-        default_factory=list,
+        default=[],
         description="People at the event they can introduce you to; matched against target "
         "names, ignoring case.",
     )
@@ -96,7 +96,7 @@ class Target(_Section):
     title: Text | None = Field(default=None, description="Their job title.")
     priority: Priority = Field(default="medium", description="How much meeting them matters.")
     interests: list[Text] = Field(
-        default_factory=list, description="What they care about; matched against expertise."
+        default=[], description="What they care about; matched against expertise."
     )
     notes: Text | None = Field(default=None, description="Anything worth remembering.")
 
@@ -109,7 +109,7 @@ class NetplanConfig(_Section):
         description="Rules to run, by name, code or code prefix (default: all).",
     )
     ignore: list[Name] = Field(
-        default_factory=list,
+        default=[],
         description="Rules to switch off, by name, code or code prefix; wins over select.",
     )
     large_group: int = Field(
@@ -142,14 +142,10 @@ class Event(_Section):
 
     event: EventInfo
     me: Me
-    colleagues: list[Colleague] = Field(
-        default_factory=list, description="Co-workers who might come along."
-    )
-    targets: list[Target] = Field(
-        default_factory=list, description="People you want to meet there."
-    )
+    colleagues: list[Colleague] = Field(default=[], description="Co-workers who might come along.")
+    targets: list[Target] = Field(default=[], description="People you want to meet there.")
     netplan: NetplanConfig = Field(
-        default_factory=NetplanConfig, description="Rule selection and settings."
+        default=NetplanConfig(), description="Rule selection and settings."
     )
 
 

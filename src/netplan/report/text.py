@@ -61,6 +61,7 @@ def _rows(rows: Sequence[tuple[RenderableType, RenderableType]], indent: int = 2
 
 
 def _plan(plan: Plan) -> list[RenderableType]:
+    from rich.padding import Padding
     from rich.text import Text
 
     e = plan.event
@@ -75,7 +76,14 @@ def _plan(plan: Plan) -> list[RenderableType]:
     for title, group in (("Bring", bring), ("Leave at the office", leave)):
         if group:
             parts += [Text(""), Text(title, style="bold")]
-            parts.append(_rows([(text(c.name), text(", ".join(c.reasons), "dim")) for c in group]))
+            # One wrapped line each: a long name must wrap, not be cut off.
+            parts += [
+                Padding(
+                    Text.assemble(text(c.name), text("  " + ", ".join(c.reasons), "dim")),
+                    (0, 0, 0, 2),
+                )
+                for c in group
+            ]
     for kind, title, style, mark in _KINDS:
         found = [f for f in plan.findings if f.kind == kind]
         if found:
