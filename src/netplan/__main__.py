@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -17,6 +18,10 @@ def main() -> None:
     # netplan needs no pydantic plugins, and looking for them scans the metadata
     # of every installed package on each run. Set the variable to "" to allow them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A short run that builds large, acyclic structures (an event of 100,000
+    # targets and its plan): the cycle collector would only rescan them, again
+    # and again, and reference counting frees them anyway.
+    gc.disable()
     from netplan.cli import run
 
     run()

@@ -14,16 +14,14 @@ otherwise go together and split up on arrival.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from netplan.models import Colleague, Event, Target, fold
 from netplan.plan import ChecklistItem, ColleagueAdvice, Phase, Plan, Verdict
 from netplan.rules import ALL_RULES, Context, Finding, Rule
-from netplan.rules.base import names, plural
+from netplan.rules.base import names, plural, unique
 from netplan.rules.cons import GROUP_SIZE
 from netplan.rules.pros import MORAL_SUPPORT
-
-_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "") -> Plan:
@@ -146,46 +144,51 @@ def _checklist(
 
 
 def _target_items(ctx: Context, advice: Sequence[ColleagueAdvice]) -> list[ChecklistItem]:
-    decision = {fold(a.name): a.recommendation for a in advice}
-    introducers: dict[str, list[Colleague]] = {}
+    """One item per target, highest priority first. Runs once per target: keep it lean."""
+    brought = {fold(a.name) for a in advice if a.recommendation == "bring"}
+    coming: dict[str, list[str]] = {}  # folded target name → colleagues who can introduce
+    staying: dict[str, list[str]] = {}
     for c in ctx.event.colleagues:
+        by = coming if fold(c.name) in brought else staying
         for t in ctx.known_targets(c):
-            introducers.setdefault(fold(t.name), []).append(c)
-    experts = [
-        (c.name, {fold(e) for e in c.expertise})
-        for c in ctx.event.colleagues
-        if decision.get(fold(c.name)) == "bring" and c.expertise
-    ]
-    ordered = sorted(ctx.event.targets, key=lambda t: _PRIORITY_ORDER[t.priority])
-    return [
-        ChecklistItem(
-            "during", _target_text(t, introducers.get(fold(t.name), []), experts, decision), t.name
-        )
-        for t in ordered
-    ]
+            by.setdefault(fold(t.name), []).append(c.name)
+    experts: dict[str, list[str]] = {}  # folded subject → brought colleagues who know it
+    for c in ctx.event.colleagues:
+        if fold(c.name) in brought:
+            for subject in unique(c.expertise):
+                experts.setdefault(fold(subject), []).append(c.name)
+    by_priority: dict[str, list[Target]] = {"high": [], "medium": [], "low": []}
+    for t in ctx.event.targets:
+        by_priority[t.priority].append(t)
+    items = []
+    for priority, targets in by_priority.items():
+        for t in targets:
+            text = f"Meet {t.name}"
+            if t.title and t.company:
+                text += f" ({t.title}, {t.company})"
+            elif t.title or t.company:
+                text += f" ({t.title or t.company})"
+            text += f", {priority} priority."
+            if coming or staying:
+                key = fold(t.name)
+                if key in coming:
+                    text += f" Ask {names(coming[key])} to introduce you."
+                if key in staying:
+                    text += f" Ask {names(staying[key])} for an introduction before the event."
+            if experts and t.interests:
+                text += _expert_fit(t.interests, experts)
+            if t.notes:
+                text += f" Notes: {t.notes}"
+            items.append(ChecklistItem("during", text, t.name))
+    return items
 
 
-def _target_text(
-    t: Target,
-    introducers: list[Colleague],
-    experts: list[tuple[str, set[str]]],
-    decision: Mapping[str, str],
-) -> str:
-    about = ", ".join(x for x in (t.title, t.company) if x)
-    text = f"Meet {t.name}" + (f" ({about})" if about else "") + f", {t.priority} priority."
-    coming = [c.name for c in introducers if decision.get(fold(c.name)) == "bring"]
-    staying = [c.name for c in introducers if decision.get(fold(c.name)) != "bring"]
-    if coming:
-        text += f" Ask {names(coming)} to introduce you."
-    if staying:
-        text += f" Ask {names(staying)} for an introduction before the event."
-    fits = []
-    for name, subjects in experts:
-        shared = [i for i in t.interests if fold(i) in subjects]
-        if shared:
-            fits.append(f"{name} on {names(shared)}")
-    if fits:
-        text += f" Bring in {names(fits)}."
-    if t.notes:
-        text += f" Notes: {t.notes}"
-    return text
+def _expert_fit(interests: list[str], experts: dict[str, list[str]]) -> str:
+    """' Bring in Dev on payments and Ana on fraud.' for the brought experts who fit."""
+    shared: dict[str, list[str]] = {}  # expert → this target's interests they know
+    for interest in interests:
+        for name in experts.get(fold(interest), ()):
+            shared.setdefault(name, []).append(interest)
+    if not shared:
+        return ""
+    return f" Bring in {names([f'{n} on {names(s)}' for n, s in shared.items()])}."

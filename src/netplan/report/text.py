@@ -16,6 +16,7 @@ from netplan.safety import text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 # Laying out a rich row costs far more than writing a line of JSON, and nobody
 # reads thousands of rows in a terminal: beyond this, point to the exports.
@@ -41,96 +42,116 @@ def _console(width: int, color: bool) -> tuple[Console, io.StringIO]:
         markup=False,
         emoji=False,
         highlight=False,
-        soft_wrap=False,
         legacy_windows=False,
         _environ={},
     )
     return console, out
 
 
-def _rows(rows: Sequence[tuple[RenderableType, RenderableType]], indent: int = 2) -> RenderableType:
-    from rich.padding import Padding
-    from rich.table import Table
+class _Lines:
+    """Wraps text to the width itself, so the console prints each line as it is.
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for left, right in rows:
-        grid.add_row(left, right)
-    return Padding(grid, (0, 0, 0, indent))
+    Cheaper than laying out a table per section, and it gives rows a hanging
+    indent: continuation lines start under the text, not under the marker.
+    """
+
+    def __init__(self, console: Console, width: int) -> None:
+        self.console = console
+        self.width = width
+        self.lines: list[Text] = []
+
+    def add(self, line: Text, indent: int = 0) -> None:
+        self.rows([(None, line)], indent)
+
+    def blank(self) -> None:
+        from rich.text import Text
+
+        self.lines.append(Text())
+
+    def rows(self, rows: Sequence[tuple[Text | None, Text]], indent: int = 2) -> None:
+        from rich.text import Text
+
+        gutter = max((m.cell_len + 1 for m, _ in rows if m is not None), default=0)
+        room = max(10, self.width - indent - gutter)
+        for marker, body in rows:
+            wrapped = body.wrap(self.console, room, overflow="fold")
+            for n, part in enumerate(wrapped):
+                head = Text(" " * indent)
+                if gutter:
+                    head.append_text(marker if n == 0 and marker is not None else Text())
+                    head.pad_right(indent + gutter - head.cell_len)
+                self.lines.append(Text.assemble(head, part))
 
 
-def _plan(plan: Plan) -> list[RenderableType]:
-    from rich.padding import Padding
+def _plan(plan: Plan, out: _Lines) -> None:
     from rich.text import Text
 
     e = plan.event
     meta = [e.kind, *([e.date.isoformat()] if e.date else []), *([e.venue] if e.venue else [])]
     meta.append(f"goal: {e.goal}, {plan.new_contacts_goal} new contacts")
-    parts: list[RenderableType] = [
-        Text.assemble(Text(f"[{plan.verdict}] ", style="bold cyan"), text(plan.headline, "bold")),
-        Text.assemble(text(e.name, "bold"), text(" · " + " · ".join(meta), "dim")),
-    ]
+    out.add(
+        Text.assemble(Text(f"[{plan.verdict}] ", style="bold cyan"), text(plan.headline, "bold"))
+    )
+    out.add(Text.assemble(text(e.name, "bold"), text(" · " + " · ".join(meta), "dim")))
     bring = [c for c in plan.colleagues if c.recommendation == "bring"]
     leave = [c for c in plan.colleagues if c.recommendation == "leave"]
     for title, group in (("Bring", bring), ("Leave at the office", leave)):
         if group:
-            parts += [Text(""), Text(title, style="bold")]
-            # One wrapped line each: a long name must wrap, not be cut off.
-            parts += [
-                Padding(
-                    Text.assemble(text(c.name), text("  " + ", ".join(c.reasons), "dim")),
-                    (0, 0, 0, 2),
-                )
-                for c in group
-            ]
+            out.blank()
+            out.add(Text(title, style="bold"))
+            for c in group:
+                out.add(Text.assemble(text(c.name), text("  " + ", ".join(c.reasons), "dim")), 2)
     for kind, title, style, mark in _KINDS:
         found = [f for f in plan.findings if f.kind == kind]
         if found:
-            parts += [Text(""), Text(title, style="bold")]
-            parts.append(
-                _rows([(Text(f"{mark} {f.rule}", style=style), text(f.message)) for f in found])
-            )
-    parts += [Text(""), Text("Checklist", style="bold")]
+            out.blank()
+            out.add(Text(title, style="bold"))
+            out.rows([(Text(f"{mark} {f.rule}", style=style), text(f.message)) for f in found])
+    out.blank()
+    out.add(Text("Checklist", style="bold"))
     for phase in PHASES:
         items = [i for i in plan.checklist if i.phase == phase]
         if not items:
             continue
-        shown = [i for i in items if i.target is None]
-        targets = [i for i in items if i.target is not None]
         # Keep the phase's own order, cutting only the per-target rows.
-        keep = {id(i) for i in targets[:TARGET_ROWS_SHOWN]} | {id(i) for i in shown}
-        rows: list[tuple[RenderableType, RenderableType]] = [
-            (Text("[ ]"), text(i.text)) for i in items if id(i) in keep
-        ]
-        hidden = len(targets) - TARGET_ROWS_SHOWN
+        shown = 0
+        rows: list[tuple[Text | None, Text]] = []
+        for i in items:
+            if i.target is not None:
+                shown += 1
+                if shown > TARGET_ROWS_SHOWN:
+                    continue
+            rows.append((Text("[ ]"), text(i.text)))
+        hidden = shown - TARGET_ROWS_SHOWN
         if hidden > 0:
             note = (
                 f"... and {hidden:,} more targets: see --format markdown or json for all of them."
             )
-            rows.append((Text("   "), Text(note, style="dim")))
-        parts += [Text("  " + phase.capitalize(), style="bold"), _rows(rows, indent=4)]
+            rows.append((None, Text(note, style="dim")))
+        out.add(Text("  " + phase.capitalize(), style="bold"))
+        out.rows(rows, indent=4)
     if plan.rules_off:
-        parts += [Text(""), Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim")]
-    return parts
+        out.blank()
+        out.add(Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim"))
 
 
 def render(plans: Sequence[Plan], *, width: int = 80, color: bool = False) -> str:
     """Each plan in turn; with several, a summary table at the end."""
-    from rich.rule import Rule
+    from rich.text import Text
 
-    console, out = _console(width, color)
+    console, buffer = _console(width, color)
     for n, plan in enumerate(plans):
+        out = _Lines(console, width)
         if n:
-            console.print(Rule(style="dim"))
-        for part in _plan(plan):
-            console.print(part)
+            out.add(Text("─" * width, style="dim"))
+        _plan(plan, out)
+        console.print(Text("\n").join(out.lines), soft_wrap=True)
     if len(plans) > 1:
         console.print()
         console.print(summary_table(plans))
-    # Grid cells are padded to the column width; trailing blanks only get in
+    # Table cells are padded to the column width; trailing blanks only get in
     # the way of diffs and pipes.
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
 def summary_table(plans: Sequence[Plan]) -> RenderableType:
