@@ -121,6 +121,11 @@ def _guarded(fn: F) -> F:
         except NetplanError as e:
             _error_lines(e.lines(), prefix=not isinstance(e, InputError))
             raise typer.Exit(e.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`netplan ... | head`): stop quietly, as a
+            # program killed by SIGPIPE would, instead of reporting a bug.
+            _silence_stdout()
+            raise typer.Exit(ExitCode.PIPE_CLOSED) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as e:
@@ -138,6 +143,15 @@ def _guarded(fn: F) -> F:
             raise typer.Exit(ExitCode.INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (a test runner's buffer)
+        pass
 
 
 def _error_lines(lines: list[str], *, prefix: bool) -> None:
@@ -354,8 +368,16 @@ def schema(output: Output = None, force: Force = False, debug: Debug = False) ->
     _emit(dumps(event_schema()), output, force)
 
 
-def run() -> None:
-    app(prog_name="netplan")
+def run() -> int:
+    """Run the app as the `netplan` command and return its exit status."""
+    try:
+        app(prog_name="netplan")
+    except SystemExit as e:
+        if e.code is None or isinstance(e.code, int):
+            return e.code or 0
+        sys.stderr.write(f"{e.code}\n")
+        return ExitCode.INPUT
+    return ExitCode.OK
 
 
 @app.command(epilog="Example: netplan validate examples/*.toml")

@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     FINDINGS = 1  # only with --fail-on: a finding of the named kind is present
     INPUT = 2  # usage, input or output error
     INTERNAL = 3  # a bug in netplan
+    PIPE_CLOSED = 141  # the reader closed the pipe early, as a shell reports SIGPIPE
 
 
 class NetplanError(Exception):

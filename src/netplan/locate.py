@@ -9,6 +9,7 @@ and inline tables. It never decides what a value is.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Sequence
 
@@ -46,10 +47,9 @@ class KeyLines:
         self._text = text
         self._newlines = [m.start() for m in re.finditer("\n", text)]
         self._lines: dict[Loc, int] = {}
-        try:
+        # Absurdly deep nesting: the lines found before it still stand.
+        with contextlib.suppress(RecursionError):
             self._scan()
-        except RecursionError:
-            pass  # absurdly deep nesting: the lines found so far still stand
 
     def find(self, loc: Sequence[str | int]) -> int | None:
         """The line of the longest prefix of `loc` that appears in the file."""
