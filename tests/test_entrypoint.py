@@ -137,3 +137,32 @@ def test_version_imports_none_of_the_heavy_stack() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [f"netplan {netplan.__version__}", "[]"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_reader_that_closes_the_pipe_ends_quietly_with_141(fmt: str) -> None:
+    """`netplan ... | head`: no traceback and no 'internal error', the shell's SIGPIPE status."""
+    proc = subprocess.Popen(
+        [*entry_point(), "advise", str(REPO / "examples" / "trade-show.toml"), "--format", fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()  # before netplan writes anything
+    err = proc.stderr.read()
+    assert proc.wait() == 141
+    assert err == b""
+
+
+def test_exit_status_of_the_entry_point_matches_the_cli(tmp_path: Path) -> None:
+    """main() skips interpreter teardown; the status must still be the CLI's."""
+    good = str(REPO / "examples" / "happy-hour-pack.toml")
+    cases = [
+        (["advise", good], 0),
+        (["advise", good, "--fail-on", "con"], 1),
+        (["advise", str(tmp_path / "none.toml")], 2),
+    ]
+    for args, status in cases:
+        done = subprocess.run([*entry_point(), *args], check=False, capture_output=True)
+        assert done.returncode == status, args
