@@ -65,7 +65,7 @@ Files = Annotated[
     list[str],
     typer.Argument(
         help="Event files (TOML); '-' reads one from standard input.",
-        metavar="FILE...",
+        metavar="FILE",
         show_default=False,
     ),
 ]
@@ -85,6 +85,7 @@ Select = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
+        metavar="RULE",
         help="Run only these rules (name, code or code prefix; repeatable). "
         "Replaces the file's [netplan] select and ignore.",
         show_default=False,
@@ -94,6 +95,7 @@ Ignore = Annotated[
     list[str] | None,
     typer.Option(
         "--ignore",
+        metavar="RULE",
         help="Switch these rules off (repeatable); wins over --select.",
         show_default=False,
     ),
@@ -278,6 +280,7 @@ FailOn = Annotated[
     list[Kind] | None,
     typer.Option(
         "--fail-on",
+        metavar="KIND",
         help="Exit with 1 when any finding of this kind is present (repeatable).",
         show_default=False,
     ),

@@ -141,8 +141,8 @@ class NetplanConfig(_Section):
 class Event(_Section):
     """A whole event file."""
 
-    event: EventInfo
-    me: Me
+    event: EventInfo = Field(description="The event: name, kind, date, topics, goal.")
+    me: Me = Field(description="You, the rep who is going.")
     colleagues: list[Colleague] = Field(default=[], description="Co-workers who might come along.")
     targets: list[Target] = Field(default=[], description="People you want to meet there.")
     netplan: NetplanConfig = Field(
