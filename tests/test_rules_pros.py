@@ -6,25 +6,9 @@ from typing import Any
 
 import pytest
 
-from netplan.models import Event
-from netplan.rules import Context, Finding, Rule
 from netplan.rules.pros import MEET_NEW_PEOPLE, MORAL_SUPPORT, SUBJECT_EXPERTS
 from tests.conftest import make_event
-
-# One expected finding: (subjects, effect, fragments the message must contain).
-Expected = tuple[tuple[str, ...], str | None, tuple[str, ...]]
-
-
-def run(rule: Rule, event: Event) -> list[Finding]:
-    return rule.check(Context.build(event))
-
-
-def check_findings(rule: Rule, found: list[Finding], expected: list[Expected]) -> None:
-    assert [(f.subjects, f.effect) for f in found] == [(s, e) for s, e, _ in expected]
-    for finding, (_, _, fragments) in zip(found, expected, strict=True):
-        assert (finding.rule, finding.code, finding.kind) == (rule.name, rule.code, "pro")
-        for fragment in fragments:
-            assert fragment in finding.message
+from tests.rule_helpers import Expected, check_findings, run
 
 
 def targets(*names: str) -> list[dict[str, Any]]:
