@@ -41,14 +41,18 @@ def netplan_command() -> list[str]:
 
 
 def run_once(argv: list[str]) -> Sample:
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.strip()[:300]}")
+    # stderr goes to a file, not a pipe: a pipe nobody reads until the child
+    # exits would block a child that writes more than the pipe holds.
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            message = err.read(300).decode(errors="replace").strip()
+            raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {message}")
     return Sample(elapsed, usage.ru_maxrss / 1024)
 
 

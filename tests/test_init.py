@@ -297,7 +297,7 @@ def test_init_flags_without_date_or_kind(tmp_path: Path) -> None:
         (("--date", "2027-02-03"), "--name and --me are needed"),
         (("--name", "Mixer", "--me", "Robin", "--date", "2027-02-30"), "--date"),
         (("--name", "Mixer", "--me", "Robin", "--date", "soon"), "--date"),
-        (("--name", "Mixer", "--me", "Robin", "--kind", "party"), "event.kind"),
+        (("--name", "Mixer", "--me", "Robin", "--kind", "party"), "--kind"),
         (("--name", " ", "--me", "Robin"), "event.name"),
     ],
 )

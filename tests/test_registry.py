@@ -102,7 +102,7 @@ def test_select_defaults_to_every_rule() -> None:
             ["NP2"], ["group-size"], ("socializing-risk", "distraction"), id="select-then-ignore"
         ),
         pytest.param(["group-size"], ["NP203"], (), id="ignore-wins-same-rule"),
-        pytest.param(["NP2"], ["NP"], (), id="ignore-wins-by-broader-prefix"),
+        pytest.param(["NP203"], ["NP2"], (), id="ignore-wins-by-broader-prefix"),
     ],
 )
 def test_select(chosen: list[str] | None, ignored: list[str], expected: tuple[str, ...]) -> None:
@@ -175,3 +175,10 @@ def test_get_refuses_prefixes_and_unknowns(selector: str) -> None:
 def test_get_unknown_suggests() -> None:
     with pytest.raises(UnknownRule, match=r"did you mean 'subject-experts'\?"):
         get("subject-expert")
+
+
+@pytest.mark.parametrize("selector", ["N", "NP", "np", "NP9", "NP1000", "X1"])
+def test_a_code_prefix_needs_a_digit_and_a_real_code(selector: str) -> None:
+    """'N' or 'NP' would silently match every rule; they are refused instead."""
+    with pytest.raises(UnknownRule):
+        select([selector])

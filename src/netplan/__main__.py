@@ -13,7 +13,14 @@ def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from netplan import __version__
 
-        sys.stdout.write(f"netplan {__version__}\n")
+        try:
+            sys.stdout.write(f"netplan {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os._exit(141)
+        except (OSError, AttributeError) as e:  # a full disk, or stdout closed (None)
+            sys.stderr.write(f"netplan: cannot write to standard output: {e}\n")
+            os._exit(2)
         return
     # netplan needs no pydantic plugins, and looking for them scans the metadata
     # of every installed package on each run. Set the variable to "" to allow them.
@@ -25,11 +32,14 @@ def main() -> None:
     from netplan.cli import run
 
     code = run()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        code = code or 141
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: the process was started with it closed
+                stream.flush()
+        except BrokenPipeError:
+            code = code or 141
+        except OSError:
+            code = code or 2
     # Everything is written: skip the interpreter's teardown, which would free
     # a 100,000-target event object by object only to exit (~10% of such a run).
     os._exit(code)

@@ -10,20 +10,21 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from netplan import __version__
 from netplan.errors import ExitCode, InputError, NetplanError, OutputError, UsageError
+from netplan.loader import STDIN
 
 if TYPE_CHECKING:
     from netplan.plan import Plan
-    from netplan.rules import Rule
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a finding of a kind named by --fail-on is present; "
-    "2 usage, input or output error; 3 internal error (rerun with --debug)."
+    "2 usage, input or output error; 3 internal error (rerun with --debug); "
+    "141 the reader of the output closed the pipe early."
 )
 
 app = typer.Typer(
@@ -55,10 +56,21 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-class Kind(StrEnum):
+class FindingKind(StrEnum):
     pro = "pro"
     con = "con"
     tip = "tip"
+
+
+class EventKind(StrEnum):
+    """The event kinds of models.Kind, as choices for `init --kind` (a test keeps them equal)."""
+
+    mixer = "mixer"
+    trade_show = "trade-show"
+    conference = "conference"
+    meetup = "meetup"
+    happy_hour = "happy-hour"
+    other = "other"
 
 
 Files = Annotated[
@@ -74,8 +86,9 @@ Output = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of standard output (a folder for markdown with "
-        "several inputs: one FILE-STEM.md each).",
+        metavar="PATH",
+        help="Write to this file instead of standard output ('-' is standard output; a folder "
+        "for markdown with several inputs: one FILE-STEM.md each).",
         dir_okay=True,
         show_default=False,
     ),
@@ -86,7 +99,7 @@ Select = Annotated[
     typer.Option(
         "--select",
         metavar="RULE",
-        help="Run only these rules (name, code or code prefix; repeatable). "
+        help="Run only these rules (name, code or code prefix such as NP2; repeatable). "
         "Replaces the file's [netplan] select and ignore.",
         show_default=False,
     ),
@@ -97,6 +110,15 @@ Ignore = Annotated[
         "--ignore",
         metavar="RULE",
         help="Switch these rules off (repeatable); wins over --select.",
+        show_default=False,
+    ),
+]
+FailOn = Annotated[
+    list[FindingKind] | None,
+    typer.Option(
+        "--fail-on",
+        metavar="KIND",
+        help="Exit with 1 when any finding of this kind (pro, con or tip) is present (repeatable).",
         show_default=False,
     ),
 ]
@@ -128,7 +150,11 @@ def _guarded(fn: F) -> F:
             # program killed by SIGPIPE would, instead of reporting a bug.
             _silence_stdout()
             raise typer.Exit(ExitCode.PIPE_CLOSED) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except typer.Abort:
+            # A prompt met the end of its input (or Ctrl-C): nothing was written.
+            _error_lines(["aborted: no answer on standard input; nothing was written"], prefix=True)
+            raise typer.Exit(ExitCode.INPUT) from None
+        except typer.Exit:
             raise
         except Exception as e:
             if kwargs.get("debug"):
@@ -152,18 +178,48 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real descriptor (a test runner's buffer)
+    except (OSError, ValueError, AttributeError):  # no real descriptor (a test's buffer)
         pass
 
 
 def _error_lines(lines: list[str], *, prefix: bool) -> None:
+    if sys.stderr is None:  # started with stderr closed: nowhere to say it
+        return
     for line in lines:
         sys.stderr.write(("netplan: " if prefix else "") + line + "\n")
 
 
+def _out(content: str) -> None:
+    """Write to standard output; a full disk or a closed descriptor is an output error."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed")
+    try:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(f"cannot write to standard output: {e.strerror or e}") from None
+
+
+def _stdin() -> IO[bytes] | None:
+    return getattr(sys.stdin, "buffer", None)
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == STDIN
+
+
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"netplan {__version__}\n")
+        _out(f"netplan {__version__}\n")
         raise typer.Exit()
 
 
@@ -179,26 +235,9 @@ def main(
     """Plan how to attend a networking event with co-workers."""
 
 
-def _rules_for(
-    event_select: list[str] | None,
-    event_ignore: list[str],
-    select: list[str] | None,
-    ignore: list[str] | None,
-) -> tuple[Rule, ...]:
-    from netplan.rules import UnknownRule
-    from netplan.rules import select as pick
-
-    try:
-        if select:
-            return pick(select, ignore or [])
-        return pick(event_select, [*event_ignore, *(ignore or [])])
-    except UnknownRule as e:
-        raise UsageError(str(e)) from None
-
-
-def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:
-    """Reject an unknown --select/--ignore before reading any file."""
-    _rules_for(None, [], select, ignore)
+def _one_stdin(files: list[str]) -> None:
+    if files.count(STDIN) > 1:
+        raise UsageError("'-' (standard input) can be given only once")
 
 
 def _plans(
@@ -207,20 +246,23 @@ def _plans(
     """Load and plan every input; report bad ones and carry on with the rest."""
     from netplan.engine import make_plan
     from netplan.loader import load_event, source_name
+    from netplan.rules import UnknownRule, resolve
 
-    if files.count("-") > 1:
-        raise UsageError("'-' (standard input) can be given only once")
-    _check_selectors(select, ignore)
+    _one_stdin(files)
+    try:
+        resolve(None, [], select, ignore)  # an unknown --select/--ignore fails before any file
+    except UnknownRule as e:
+        raise UsageError(str(e)) from None
     plans = []
     failed = False
     for path in files:
         try:
-            event = load_event(path, stdin=sys.stdin.buffer if path == "-" else None)
+            event = load_event(path, stdin=_stdin() if path == STDIN else None)
         except InputError as e:
             _error_lines(e.lines(), prefix=False)
             failed = True
             continue
-        rules = _rules_for(event.netplan.select, event.netplan.ignore, select, ignore)
+        rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
         plans.append(make_plan(event, rules, source=source_name(path)))
     return plans, failed
 
@@ -230,20 +272,26 @@ def _use_color(flag: bool | None) -> bool:
         return flag
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
-def _width() -> int:
-    return max(40, shutil.get_terminal_size((80, 24)).columns)
+def _width(to_terminal: bool = True) -> int:
+    if to_terminal:
+        return max(40, shutil.get_terminal_size((80, 24)).columns)
+    # A file must not depend on the terminal it was written from: COLUMNS or 80.
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "80")))
+    except ValueError:
+        return 80
 
 
 def _emit(content: str, output: Path | None, force: bool) -> None:
-    if output is None:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+    if _to_stdout(output):
+        _out(content)
     else:
         from netplan.output import write_atomic
 
+        assert output is not None
         write_atomic(output, content, force=force)
 
 
@@ -268,23 +316,42 @@ def _emit_each(plans: list[Plan], folder: Path, force: bool, render: Callable[[P
         write_atomic(path, render(plan), force=force)
 
 
-def _finish(plans: list[Plan], failed: bool, fail_on: list[Kind] | None) -> None:
+def _report(
+    plans: list[Plan],
+    inputs: int,
+    fmt: Format,
+    output: Path | None,
+    force: bool,
+    color: bool | None,
+    checklist_only: bool = False,
+) -> None:
+    if fmt is Format.json:
+        from netplan.report import json
+
+        content = json.render(plans, checklist_only=checklist_only, single=inputs == 1)
+        _emit(content, output, force)
+    elif fmt is Format.markdown:
+        from netplan.report import markdown
+
+        if inputs > 1 and not _to_stdout(output):
+            assert output is not None
+            one = markdown.render_checklist if checklist_only else markdown.render_plan
+            _emit_each(plans, output, force, one)
+        else:
+            _emit(markdown.render(plans, checklist_only=checklist_only), output, force)
+    else:
+        from netplan.report import text
+
+        terminal = _to_stdout(output)
+        colored = terminal and _use_color(color)
+        _emit(text.render(plans, width=_width(terminal), color=colored), output, force)
+
+
+def _finish(plans: list[Plan], failed: bool, fail_on: list[FindingKind] | None) -> None:
     if failed:
         raise typer.Exit(ExitCode.INPUT)
-    kinds = {k.value for k in fail_on or []}
-    if kinds and any(f.kind in kinds for p in plans for f in p.findings):
+    if fail_on and any(p.has_finding(fail_on) for p in plans):
         raise typer.Exit(ExitCode.FINDINGS)
-
-
-FailOn = Annotated[
-    list[Kind] | None,
-    typer.Option(
-        "--fail-on",
-        metavar="KIND",
-        help="Exit with 1 when any finding of this kind is present (repeatable).",
-        show_default=False,
-    ),
-]
 
 
 @app.command(epilog="Example: netplan advise examples/trade-show.toml --format json | jq .verdict")
@@ -307,22 +374,7 @@ def advise(
     """
     plans, failed = _plans(files, select, ignore)
     if plans:
-        if format is Format.json:
-            from netplan.report import json
-
-            _emit(json.render(plans, single=len(files) == 1), output, force)
-        elif format is Format.markdown:
-            from netplan.report import markdown
-
-            if output is not None and len(files) > 1:
-                _emit_each(plans, output, force, markdown.render_plan)
-            else:
-                _emit(markdown.render(plans), output, force)
-        else:
-            from netplan.report import text
-
-            colored = _use_color(color) and output is None
-            _emit(text.render(plans, width=_width(), color=colored), output, force)
+        _report(plans, len(files), format, output, force, color)
     _finish(plans, failed, fail_on)
 
 
@@ -347,17 +399,7 @@ def checklist(
     """
     plans, failed = _plans(files, select, ignore)
     if plans:
-        if format is ChecklistFormat.json:
-            from netplan.report import json
-
-            _emit(json.render(plans, checklist_only=True, single=len(files) == 1), output, force)
-        else:
-            from netplan.report import markdown
-
-            if output is not None and len(files) > 1:
-                _emit_each(plans, output, force, markdown.render_checklist)
-            else:
-                _emit(markdown.render(plans, checklist_only=True), output, force)
+        _report(plans, len(files), Format(format.value), output, force, None, checklist_only=True)
     _finish(plans, failed, fail_on)
 
 
@@ -371,18 +413,6 @@ def schema(output: Output = None, force: Force = False, debug: Debug = False) ->
     _emit(dumps(event_schema()), output, force)
 
 
-def run() -> int:
-    """Run the app as the `netplan` command and return its exit status."""
-    try:
-        app(prog_name="netplan")
-    except SystemExit as e:
-        if e.code is None or isinstance(e.code, int):
-            return e.code or 0
-        sys.stderr.write(f"{e.code}\n")
-        return ExitCode.INPUT
-    return ExitCode.OK
-
-
 @app.command(epilog="Example: netplan validate examples/*.toml")
 @_guarded
 def validate(files: Files, debug: Debug = False) -> None:
@@ -394,20 +424,18 @@ def validate(files: Files, debug: Debug = False) -> None:
     from netplan.loader import check_file, source_name
     from netplan.safety import clean
 
-    if files.count("-") > 1:
-        raise UsageError("'-' (standard input) can be given only once")
+    _one_stdin(files)
     failed = False
     for path in files:
         try:
-            _, remarks = check_file(path, stdin=sys.stdin.buffer if path == "-" else None)
+            _, remarks = check_file(path, stdin=_stdin() if path == STDIN else None)
         except InputError as e:
             _error_lines(e.lines(), prefix=False)
             failed = True
             continue
         source = source_name(path)
-        for remark in remarks:
-            _error_lines([remark.format(source, "warning")], prefix=False)
-        sys.stdout.write(f"{clean(source)}: ok\n")
+        _error_lines([remark.format(source, "warning") for remark in remarks], prefix=False)
+        _out(f"{clean(source)}: ok\n")
     if failed:
         raise typer.Exit(ExitCode.INPUT)
 
@@ -427,9 +455,9 @@ def list_rules(
     if format is ListFormat.json:
         from netplan.report.json import dumps
 
-        sys.stdout.write(dumps([rule_dict(r) for r in ALL_RULES]))
+        _out(dumps([rule_dict(r) for r in ALL_RULES]))
     else:
-        sys.stdout.write(rules_table(ALL_RULES))
+        _out(rules_table(ALL_RULES))
 
 
 @app.command(epilog="Example: netplan explain group-size")
@@ -453,87 +481,21 @@ def explain(
     if format is ListFormat.json:
         from netplan.report.json import dumps
 
-        sys.stdout.write(dumps(docs.rule_dict(found, full=True)))
+        _out(dumps(docs.rule_dict(found, full=True)))
     else:
-        sys.stdout.write(docs.explain(found, width=min(_width(), 100)))
+        _out(docs.explain(found, width=min(_width(), 100)))
 
 
-def _ask(
-    question: str, choices: tuple[str, ...] = (), default: str = "", required: bool = False
-) -> str:
-    while True:
-        hint = f" [{'/'.join(choices)}]" if choices else ""
-        answer: str = typer.prompt(
-            question + hint, default=default, show_default=bool(default), err=True
-        ).strip()
-        if required and not answer:
-            sys.stderr.write("This one is needed.\n")
-        elif not choices or answer in choices:
-            return answer
-        else:
-            sys.stderr.write(f"Please answer one of: {', '.join(choices)}\n")
-
-
-def _ask_list(question: str) -> list[str]:
-    return [
-        p.strip()
-        for p in _ask(question + " (comma-separated, blank for none)").split(",")
-        if p.strip()
-    ]
-
-
-def _ask_date(question: str) -> dt.date | None:
-    while True:
-        answer = _ask(question + " (YYYY-MM-DD, blank for none)")
-        if not answer:
-            return None
-        try:
-            return dt.date.fromisoformat(answer)
-        except ValueError:
-            sys.stderr.write("Please give a date such as 2027-03-18.\n")
-
-
-def _interview() -> dict[str, Any]:
-    from typing import get_args
-
-    from netplan.models import Kind, NewTo, Priority, Style
-
-    data: dict[str, Any] = {
-        "event": {
-            "name": _ask("Event name", required=True),
-            "kind": _ask("Kind", get_args(Kind), "mixer"),
-        }
-    }
-    date = _ask_date("Date")
-    if date:
-        data["event"]["date"] = date
-    data["me"] = {"name": _ask("Your name", required=True)}
-    if new_to := _ask_list(f"New to any of {', '.join(get_args(NewTo))}?"):
-        data["me"]["new_to"] = new_to
-    colleagues = []
-    while name := _ask("Colleague who might come (blank to finish)"):
-        c: dict[str, Any] = {"name": name, "style": _ask("  Style", get_args(Style), "networker")}
-        if expertise := _ask_list("  Their expertise"):
-            c["expertise"] = expertise
-        if knows := _ask_list("  People there they can introduce you to"):
-            c["knows"] = knows
-        if typer.confirm("  A close work-friend?", default=False, err=True):
-            c["close_friend"] = True
-        colleagues.append(c)
-    targets = []
-    while name := _ask("Someone you want to meet (blank to finish)"):
-        t: dict[str, Any] = {"name": name}
-        if company := _ask("  Company"):
-            t["company"] = company
-        t["priority"] = _ask("  Priority", get_args(Priority), "medium")
-        if interests := _ask_list("  Their interests"):
-            t["interests"] = interests
-        targets.append(t)
-    if colleagues:
-        data["colleagues"] = colleagues
-    if targets:
-        data["targets"] = targets
-    return data
+def _parse_date(value: str) -> dt.date:
+    """A date, or a date-time as the file format allows."""
+    try:
+        if "T" in value or " " in value.strip():
+            return dt.datetime.fromisoformat(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--date: '{value}' is not a date such as 2027-03-18 or 2027-03-18T18:00"
+        ) from None
 
 
 @app.command(
@@ -542,25 +504,35 @@ def _interview() -> dict[str, Any]:
 @_guarded
 def init(
     path: Annotated[
-        str, typer.Argument(help="Where to write the event file ('-' for standard output).")
+        str,
+        typer.Argument(
+            help="Where to write the event file ('-' for standard output).", metavar="PATH"
+        ),
     ] = "event.toml",
-    name: Annotated[str | None, typer.Option(help="The event's name.", show_default=False)] = None,
+    name: Annotated[
+        str | None, typer.Option(help="The event's name.", metavar="TEXT", show_default=False)
+    ] = None,
     kind: Annotated[
-        str | None,
+        EventKind | None,
         typer.Option(
-            help="mixer, trade-show, conference, meetup, happy-hour or other (default mixer).",
-            show_default=False,
+            help="What sort of event (default mixer).", metavar="KIND", show_default=False
         ),
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="The event's date, YYYY-MM-DD.", show_default=False)
+        str | None,
+        typer.Option(
+            help="When: YYYY-MM-DD or YYYY-MM-DDTHH:MM.", metavar="DATE", show_default=False
+        ),
     ] = None,
-    me: Annotated[str | None, typer.Option(help="Your name.", show_default=False)] = None,
+    me: Annotated[
+        str | None, typer.Option(help="Your name.", metavar="TEXT", show_default=False)
+    ] = None,
     interactive: Annotated[
         bool | None,
         typer.Option(
             "--interactive/--no-interactive",
-            help="Ask questions (default: when standard input is a terminal).",
+            help="Ask questions (default: when standard input is a terminal and no other "
+            "option is given).",
             show_default=False,
         ),
     ] = None,
@@ -569,33 +541,49 @@ def init(
 ) -> None:
     """Write a starter event file.
 
-    On a terminal it asks a few questions; otherwise it takes --name/--kind/--date/--me, or
-    writes a commented template to fill in. It never overwrites a file without --force.
+    On a terminal it asks a few questions; otherwise it takes --name/--me (and --kind,
+    --date), or writes a commented template to fill in. It never overwrites a file without
+    --force, and the file it writes always passes `netplan validate`.
     """
     from netplan import starter
 
+    flags = any(x is not None for x in (name, me, kind, date))
     if interactive is None:
-        interactive = sys.stdin.isatty() and name is None and me is None
+        interactive = not flags and _stdin_is_terminal()
+    data: dict[str, Any] | None = None
     if interactive:
-        data = _interview()
-    elif name is not None or me is not None or date is not None or kind is not None:
+        if flags:
+            raise UsageError(
+                "--interactive asks for everything: leave out --name, --me, --kind and --date"
+            )
+        from netplan.interview import interview
+
+        data = interview()
+    elif flags:
         if name is None or me is None:
             raise UsageError("--name and --me are needed with any of --kind and --date")
-        data = {"event": {"name": name, "kind": kind or "mixer"}, "me": {"name": me}}
+        event: dict[str, Any] = {"name": name, "kind": (kind or EventKind.mixer).value}
         if date is not None:
-            try:
-                data["event"]["date"] = dt.date.fromisoformat(date)
-            except ValueError:
-                raise UsageError(f"--date: '{date}' is not a date such as 2027-03-18") from None
-    else:
-        data = None
+            event["date"] = _parse_date(date)
+        data = {"event": event, "me": {"name": me}}
     content = starter.TEMPLATE if data is None else starter.to_toml(starter.build_event(data))
-    if path == "-":
-        sys.stdout.write(content)
+    if path == STDIN:
+        _out(content)
         return
     from netplan.output import write_atomic
-
-    write_atomic(Path(path), content, force=force)
     from netplan.safety import clean
 
-    sys.stderr.write(f"Wrote {clean(path)}. Next: netplan validate {clean(path)}\n")
+    write_atomic(Path(path), content, force=force)
+    _error_lines([f"Wrote {clean(path)}. Next: netplan validate {clean(path)}"], prefix=False)
+
+
+def run() -> int:
+    """Run the app as the `netplan` command and return its exit status."""
+    try:
+        app(prog_name="netplan")
+    except SystemExit as e:
+        if e.code is None or isinstance(e.code, int):
+            return e.code or 0
+        _error_lines([str(e.code)], prefix=True)
+        return ExitCode.INPUT
+    return ExitCode.OK

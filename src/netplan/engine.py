@@ -20,8 +20,10 @@ from netplan.models import Colleague, Event, Target, fold
 from netplan.plan import ChecklistItem, ColleagueAdvice, Phase, Plan, Verdict
 from netplan.rules import ALL_RULES, Context, Finding, Rule
 from netplan.rules.base import names, plural, unique
-from netplan.rules.cons import GROUP_SIZE
+from netplan.rules.cons import DISTRACTION, GROUP_SIZE, SOCIALIZING_RISK
 from netplan.rules.pros import MORAL_SUPPORT
+
+_LEAVE_RULES = {SOCIALIZING_RISK.name, DISTRACTION.name}
 
 
 def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "") -> Plan:
@@ -40,7 +42,7 @@ def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "
         new_contacts_goal=ctx.new_contacts_goal,
         target_count=len(event.targets),
         verdict=verdict,
-        headline=_headline(verdict, brought, len(event.colleagues), ctx),
+        headline=_headline(verdict, advice, ctx),
         colleagues=advice,
         findings=findings,
         checklist=_checklist(ctx, advice, findings),
@@ -85,20 +87,30 @@ def _verdict(brought: list[str], findings: Sequence[Finding], pair_is_large: boo
     return "go-together-split-up"
 
 
-def _headline(verdict: Verdict, brought: list[str], listed: int, ctx: Context) -> str:
-    if verdict == "go-alone":
-        if not listed:
-            return "Go alone: no colleagues are on the list."
-        return (
-            f"Go alone: none of the {plural(listed, 'colleague')} listed adds enough "
-            "to outweigh arriving as a group."
-        )
+def _headline(verdict: Verdict, advice: Sequence[ColleagueAdvice], ctx: Context) -> str:
+    brought = [a.name for a in advice if a.recommendation == "bring"]
     if verdict == "go-together":
         return f"Go as a pair with {brought[0]}."
-    return (
-        f"Go with {names(brought)}, split up on arrival, and regroup every "
-        f"{ctx.settings.regroup_minutes} minutes."
-    )
+    if verdict == "go-together-split-up":
+        return (
+            f"Go with {names(brought)}, split up on arrival, and regroup every "
+            f"{ctx.settings.regroup_minutes} minutes."
+        )
+    if not advice:
+        return "Go alone: no colleagues are on the list."
+    # Say why each group stays, from the reasons that decided it.
+    against = sum(1 for a in advice if set(a.reasons) & _LEAVE_RULES)
+    idle = len(advice) - against
+    why = []
+    if against:
+        why.append(
+            f"{plural(against, 'colleague')} would distract you or pull you into socializing"
+        )
+    if idle:
+        why.append(
+            f"{plural(idle, 'colleague')} {'has' if idle == 1 else 'have'} no reason to come"
+        )
+    return "Go alone: " + " and ".join(why) + "."
 
 
 def _checklist(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from netplan.models import Event, fold
-
-Loc = tuple[str | int, ...]
+from netplan.models import Event, Loc, fold
 
 
 def event_warnings(event: Event) -> list[tuple[Loc, str]]:

@@ -12,7 +12,7 @@ from netplan.errors import InputError, Problem
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from netplan.models import Event
+    from netplan.models import Event, Loc
 
 # Large enough for an event with 100,000 targets; small enough that a wrong
 # path (a disk image, a log) is refused before it fills memory.
@@ -20,14 +20,12 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 STDIN = "-"
 
-Loc = tuple[str | int, ...]
-
 
 def read_bytes(
     path: str, stdin: IO[bytes] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> bytes:
     """Read a whole input, refusing anything above `max_bytes`."""
-    source = "<stdin>" if path == STDIN else path
+    source = source_name(path)
     try:
         if path == STDIN:
             if stdin is None:
@@ -81,6 +79,10 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
 
 def parse_event(data: bytes, source: str) -> Event:
     """Turn the bytes of an event file into a validated `Event`."""
+    return _parse(data, source)[0]
+
+
+def _parse(data: bytes, source: str) -> tuple[Event, str]:
     from pydantic import ValidationError
 
     from netplan.models import Event, name_problems
@@ -96,14 +98,14 @@ def parse_event(data: bytes, source: str) -> Event:
     try:
         event = Event.model_validate(doc)
     except ValidationError as e:
-        raise InputError(source, _schema_problems(e, text)) from None
+        raise InputError(source, schema_problems(e, text)) from None
     finally:
         if gc_was_enabled:
             gc.enable()
     dupes = name_problems(event)
     if dupes:
         raise InputError(source, locate(text, dupes))
-    return event
+    return event, text
 
 
 def load_event(
@@ -114,7 +116,12 @@ def load_event(
 
 
 def source_name(path: str) -> str:
-    return "<stdin>" if path == STDIN else path
+    """How an input is named in messages and in JSON's "source"."""
+    if path == STDIN:
+        return "<stdin>"
+    # A file name that is not valid UTF-8 arrives with lone surrogates, which
+    # neither a terminal nor a JSON encoder can take: show its bytes as \xNN.
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def format_loc(loc: Sequence[str | int]) -> str:
@@ -127,12 +134,23 @@ def format_loc(loc: Sequence[str | int]) -> str:
     return out
 
 
-def _schema_problems(error: ValidationError, text: str) -> list[Problem]:
-    items = [
-        (tuple(err["loc"]), _message(err["type"], tuple(err["loc"]), err["msg"]))
-        for err in error.errors(include_url=False, include_input=False)
-    ]
-    return locate(text, items)
+# pydantic reports a value that fits no member of a union once per member,
+# under the member's name: `event.date.datetime` and `event.date.date`.
+_UNION_MEMBERS = {"datetime", "date"}
+
+
+def schema_problems(error: ValidationError, text: str | None = None) -> list[Problem]:
+    """One located problem per mistake (no line numbers without the file's text)."""
+    items: dict[Loc, str] = {}
+    for err in error.errors(include_url=False, include_input=False):
+        loc: Loc = tuple(err["loc"])
+        if len(loc) > 1 and loc[-1] in _UNION_MEMBERS and loc[-2] == "date":
+            items[loc[:-1]] = "must be a TOML date or date-time, such as 2027-03-18"
+        else:
+            items.setdefault(loc, _message(err["type"], loc, err["msg"]))
+    if text is None:
+        return [Problem(msg, loc=format_loc(loc)) for loc, msg in items.items()]
+    return locate(text, list(items.items()))
 
 
 def _message(kind: str, loc: Loc, msg: str) -> str:
@@ -176,7 +194,6 @@ def check_file(
     from netplan.lint import event_warnings
 
     source = source_name(path)
-    data = read_bytes(path, stdin, max_bytes)
-    event = parse_event(data, source)
+    event, text = _parse(read_bytes(path, stdin, max_bytes), source)
     remarks = event_warnings(event)
-    return event, locate(decode(data, source), remarks) if remarks else []
+    return event, locate(text, remarks) if remarks else []

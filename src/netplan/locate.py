@@ -12,8 +12,10 @@ import bisect
 import contextlib
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-Loc = tuple[str | int, ...]
+if TYPE_CHECKING:
+    from netplan.models import Loc
 
 _SPACE = re.compile(r"[ \t]*")
 _GAP = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")  # blanks, newlines and comments

@@ -18,6 +18,8 @@ NewTo = Literal["sales", "networking", "industry"]
 Style = Literal["networker", "socializer", "supporter", "reluctant"]
 Priority = Literal["high", "medium", "low"]
 
+Loc = tuple[str | int, ...]  # a place in the file: ("colleagues", 2, "style")
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -133,6 +135,9 @@ class NetplanConfig(_Section):
     def _known_rules(cls, value: list[str] | None) -> list[str] | None:
         from netplan.rules import select
 
+        if value == []:
+            # An empty select would switch every rule off without a word.
+            raise ValueError("name at least one rule, or leave the key out to run them all")
         if value:
             select(value)  # raises UnknownRule, a ValueError, naming the culprit
         return value
@@ -166,9 +171,9 @@ SECTIONS: dict[str, type[BaseModel]] = {
 fold: Callable[[str], str] = str.casefold
 
 
-def name_problems(event: Event) -> list[tuple[tuple[str | int, ...], str]]:
+def name_problems(event: Event) -> list[tuple[Loc, str]]:
     """Names must be unique, ignoring case: among you and your colleagues, and among targets."""
-    problems: list[tuple[tuple[str | int, ...], str]] = []
+    problems: list[tuple[Loc, str]] = []
     people: dict[str, str] = {fold(event.me.name): "me.name"}
     for i, c in enumerate(event.colleagues):
         first = people.setdefault(fold(c.name), f"colleagues[{i}].name")

@@ -14,11 +14,17 @@ from netplan.errors import OutputError
 def write_atomic(path: Path, content: str, *, force: bool = False) -> None:
     """Write `content` to `path` through a temporary file in the same folder.
 
-    The file appears whole or not at all; a replaced file keeps its permissions.
+    The file appears whole or not at all; a replaced file keeps its permissions. A
+    symbolic link is written through (the file it points to is replaced). Only
+    regular files are ever replaced: renaming over a device or a pipe would destroy it.
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if path.exists() and not path.is_file():
+        raise OutputError(f"{path}: not a regular file; netplan only replaces regular files")
     if path.exists() and not force:
         raise OutputError(f"{path}: already exists (use --force to overwrite it)")
     if not folder.is_dir():

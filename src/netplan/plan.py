@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -50,3 +51,8 @@ class Plan:
 
     def left(self) -> list[str]:
         return [c.name for c in self.colleagues if c.recommendation == "leave"]
+
+    def has_finding(self, kinds: Iterable[str]) -> bool:
+        """Whether any finding is of one of these kinds (pro, con, tip): --fail-on."""
+        wanted = set(kinds)
+        return any(f.kind in wanted for f in self.findings)

@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 
 # C0 controls (newline included: all our output is one line per item), DEL,
 # C1 controls, bidi embeddings/overrides/isolates and marks, line/paragraph
-# separators, and the BOM/zero-width no-break space.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+# separators, the BOM/zero-width no-break space, and lone surrogates (from
+# file names that are not UTF-8), which no terminal or encoder can take.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+# In JSON, C0 controls are escaped by the encoder; these it would pass through.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 # Characters that can start markup anywhere in a line. Input text never starts
@@ -37,6 +42,13 @@ def _show(m: re.Match[str]) -> str:
 def clean(s: str) -> str:
     """Replace control and bidi-override characters with a visible escape such as ``\\x1b``."""
     return _UNSAFE.sub(_show, s)
+
+
+def json_inert(document: str) -> str:
+    """A JSON document with terminal-active characters as \\u escapes: same data, safe to print."""
+    if document.isascii() and "\x7f" not in document:
+        return document  # the common case: nothing to find, skip the scan
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def md(s: str) -> str:

@@ -57,17 +57,13 @@ def build_event(data: dict[str, Any]) -> Event:
     from pydantic import ValidationError
 
     from netplan.errors import InputError, Problem
-    from netplan.loader import format_loc
+    from netplan.loader import format_loc, schema_problems
     from netplan.models import name_problems
 
     try:
         event = Event.model_validate(data)
     except ValidationError as e:
-        problems = [
-            Problem(err["msg"], loc=format_loc(err["loc"]))
-            for err in e.errors(include_url=False, include_input=False)
-        ]
-        raise InputError("init", problems) from None
+        raise InputError("init", schema_problems(e)) from None
     dupes = name_problems(event)
     if dupes:
         raise InputError("init", [Problem(msg, loc=format_loc(loc)) for loc, msg in dupes])

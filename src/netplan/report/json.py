@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from netplan.plan import Plan
+from netplan.safety import json_inert
 
 # Bump when a key is renamed, removed or changes meaning; tests pin the shape.
 SCHEMA_VERSION = 1
-
-# json.dumps escapes C0 controls itself; these it would pass through raw.
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
 def _event(plan: Plan) -> dict[str, Any]:
@@ -77,10 +74,7 @@ def dumps(data: Any) -> str:
     # on a 20,000-target plan, and pydantic is loaded already.
     from pydantic_core import to_json
 
-    text = to_json(data, indent=2).decode("utf-8")
-    if not text.isascii():  # every character it escapes is outside ASCII; skip the scan
-        text = _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text + "\n"
+    return json_inert(to_json(data, indent=2).decode("utf-8")) + "\n"
 
 
 def render(plans: Sequence[Plan], *, checklist_only: bool = False, single: bool = True) -> str:

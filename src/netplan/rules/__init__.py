@@ -6,12 +6,23 @@ Codes are never reused: a retired rule keeps its code out of circulation.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from netplan.rules import cons, pros, tips
 from netplan.rules.base import Context, Finding, Rule, RuleKind
 
-__all__ = ["ALL_RULES", "Context", "Finding", "Rule", "RuleKind", "UnknownRule", "get", "select"]
+__all__ = [
+    "ALL_RULES",
+    "Context",
+    "Finding",
+    "Rule",
+    "RuleKind",
+    "UnknownRule",
+    "get",
+    "resolve",
+    "select",
+]
 
 ALL_RULES: tuple[Rule, ...] = (*pros.RULES, *cons.RULES, *tips.RULES)
 
@@ -28,9 +39,16 @@ class UnknownRule(ValueError):
         super().__init__(f"unknown rule '{selector}'{hint}")
 
 
+# A code prefix needs at least one digit: "NP2" is every con, but "N" or "NP"
+# would silently mean every rule.
+_CODE_PREFIX = re.compile(r"NP\d{1,3}")
+
+
 def _matches(rule: Rule, selector: str) -> bool:
     s = selector.strip()
-    return s.lower() == rule.name or rule.code.startswith(s.upper())
+    if s.lower() == rule.name:
+        return True
+    return bool(_CODE_PREFIX.fullmatch(s.upper())) and rule.code.startswith(s.upper())
 
 
 def get(selector: str) -> Rule:
@@ -55,3 +73,16 @@ def select(chosen: Iterable[str] | None = None, ignored: Iterable[str] = ()) -> 
         if (chosen is None or any(_matches(r, s) for s in chosen))
         and not any(_matches(r, s) for s in ignored)
     )
+
+
+def resolve(
+    file_select: Sequence[str] | None,
+    file_ignore: Sequence[str],
+    cli_select: Sequence[str] | None,
+    cli_ignore: Sequence[str] | None,
+) -> tuple[Rule, ...]:
+    """The rules for one event: a command-line --select replaces the file's select and
+    ignore; --ignore always adds to what is ignored; ignore wins over select."""
+    if cli_select:
+        return select(cli_select, cli_ignore or ())
+    return select(file_select, [*file_ignore, *(cli_ignore or ())])
