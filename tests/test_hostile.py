@@ -27,7 +27,10 @@ from netplan.safety import clean
 from tests.conftest import make_event
 
 # What must never reach a terminal or a markdown file raw.
-FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# (JSON output may hold raw newlines between its lines, so \n is not listed.)
+FORBIDDEN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 SGR = re.compile("\x1b\\[[0-9;]*m")
 
 any_text = st.text(max_size=40)
@@ -60,6 +63,8 @@ hostile_pieces = st.sampled_from(
         "\r\n",
         "\x00",
         "\x7f",
+        "plain ascii \x7f only",
+        "\u2028\u2029\ufeff\u200e\u061c",
     ]
 )
 nasty_text = st.one_of(any_text, hostile_pieces, st.lists(hostile_pieces, max_size=4).map("".join))
@@ -136,7 +141,9 @@ def test_generated_text_never_crashes_and_never_leaks(event: Event) -> None:
     assert not FORBIDDEN.search(SGR.sub("", colored))
     for md in (markdown.render([plan]), markdown.render([plan], checklist_only=True)):
         assert not FORBIDDEN.search(md)
-    data = json.loads(json_report.render([plan]))
+    raw = json_report.render([plan])
+    assert not FORBIDDEN.search(raw)
+    data = json.loads(raw)
     assert data["event"]["name"] == event.event.name
     assert [c["name"] for c in data["colleagues"]] == [c.name for c in event.colleagues]
 
@@ -268,3 +275,12 @@ def test_a_very_long_name_keeps_the_layout() -> None:
     out = text.render([plan], width=80, color=False)
     assert all(len(line) <= 80 for line in out.splitlines())
     assert out.count("N") >= 10_000
+
+
+def test_del_is_escaped_in_an_otherwise_ascii_json_document() -> None:
+    plan = make_plan(make_event(colleagues=[{"name": "Del\x7fta"}]))
+    raw = json_report.render([plan])
+    assert raw.isascii()
+    assert "\x7f" not in raw
+    assert "Del\\u007fta" in raw
+    assert json.loads(raw)["colleagues"][0]["name"] == "Del\x7fta"

@@ -1,0 +1,177 @@
+"""Odd streams and paths: closed descriptors, full disks, devices, links, odd file names."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO, get_args
+
+import pytest
+from typer.testing import CliRunner
+
+from netplan.cli import EventKind, app
+from netplan.loader import source_name
+from netplan.models import Kind
+from netplan.output import write_atomic
+from tests.conftest import EXAMPLES, REPO
+
+SMALL = str(EXAMPLES / "newcomer.toml")
+runner = CliRunner()
+
+
+def script() -> str:
+    path = Path(sys.executable).parent / "netplan"
+    assert path.exists(), "the netplan entry point is not installed next to this Python"
+    return str(path)
+
+
+def netplan_to(stdout: IO[str], *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed entry point with its standard output sent to `stdout`."""
+    return subprocess.run(
+        [script(), *args], check=False, stdout=stdout, stderr=subprocess.PIPE, cwd=REPO
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [["advise", SMALL], ["advise", SMALL, "-f", "json"], ["rules"], ["schema"], ["--version"]],
+)
+def test_a_full_disk_on_stdout_is_an_output_error(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = netplan_to(full, *args)
+    assert done.returncode == 2
+    assert b"No space left" in done.stderr
+    assert b"Traceback" not in done.stderr
+    assert b"internal error" not in done.stderr
+
+
+def test_closed_stdout_is_an_output_error() -> None:
+    closed = subprocess.run(
+        ["sh", "-c", f'"{script()}" advise "{SMALL}" >&-'], check=False, capture_output=True
+    )
+    assert closed.returncode == 2
+    assert b"standard output is closed" in closed.stderr
+    assert b"Traceback" not in closed.stderr
+
+
+@pytest.mark.parametrize("command", ["advise", "validate", "checklist"])
+def test_closed_stdin_is_an_input_error(command: str) -> None:
+    done = subprocess.run(
+        ["sh", "-c", f'"{script()}" {command} - <&-'], check=False, capture_output=True
+    )
+    assert done.returncode == 2
+    assert b"<stdin>: no standard input to read" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_init_interview_at_end_of_input_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path / "e.toml"), "--interactive"], input="")
+    assert result.exit_code == 2
+    assert "no answer on standard input" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_interactive_with_flags_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    result = runner.invoke(app, ["init", str(path), "--interactive", "--name", "X"], input="")
+    assert result.exit_code == 2
+    assert "--interactive asks for everything" in result.stderr
+    assert not path.exists()
+
+
+def test_init_date_accepts_a_date_time(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    args = ["init", str(path), "--name", "X", "--me", "Y", "--date", "2027-03-18T18:30"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert "date = 2027-03-18 18:30:00" in path.read_text(encoding="utf-8")
+
+
+def test_init_kind_choices_are_the_event_kinds() -> None:
+    assert [k.value for k in EventKind] == list(get_args(Kind))
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_device_is_never_replaced(tmp_path: Path) -> None:
+    link = tmp_path / "sink"
+    link.symlink_to("/dev/null")
+    result = runner.invoke(app, ["schema", "-o", str(link), "--force"])
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+    assert Path("/dev/null").is_char_device()
+    assert link.is_symlink()
+
+
+def test_a_symlink_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, "new\n", force=True)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+def test_dash_output_means_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["checklist", SMALL, "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("## Checklist")
+    assert not (tmp_path / "-").exists()
+
+
+def test_text_written_to_a_file_does_not_take_the_terminal_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *_: os.terminal_size((200, 50)))
+    out = tmp_path / "plan.txt"
+    assert runner.invoke(app, ["advise", SMALL, "-o", str(out)]).exit_code == 0
+    assert max(len(line) for line in out.read_text(encoding="utf-8").splitlines()) <= 80
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    raw = os.fsencode(str(tmp_path)) + b"/bad\xff.toml"
+    with open(raw, "wb") as f:
+        f.write((EXAMPLES / "newcomer.toml").read_bytes())
+    name = os.fsdecode(raw)
+    assert source_name(name).endswith("bad\\xff.toml")
+    result = runner.invoke(app, ["advise", name, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"].endswith("bad\\xff.toml")
+    checked = runner.invoke(app, ["validate", name])
+    assert checked.exit_code == 0
+    assert "\udcff" not in checked.stdout
+    assert checked.stdout.endswith("bad\\xff.toml: ok\n")
+
+
+def test_a_quoted_date_is_one_clear_problem(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text(
+        '[event]\nname = "X"\nkind = "mixer"\ndate = "2027-01-01"\n\n[me]\nname = "Y"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:4: event.date: must be a TOML date or date-time, such as 2027-03-18"
+    ]
+
+
+def test_an_empty_select_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text(
+        '[event]\nname = "X"\nkind = "mixer"\n\n[me]\nname = "Y"\n\n[netplan]\nselect = []\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["advise", str(path)])
+    assert result.exit_code == 2
+    assert "netplan.select" in result.stderr
+    assert "name at least one rule" in result.stderr
