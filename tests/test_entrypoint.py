@@ -166,3 +166,23 @@ def test_exit_status_of_the_entry_point_matches_the_cli(tmp_path: Path) -> None:
     for args, status in cases:
         done = subprocess.run([*entry_point(), *args], check=False, capture_output=True)
         assert done.returncode == status, args
+
+
+@pytest.mark.parametrize(
+    ("fmt", "loads_rich"), [("json", False), ("markdown", False), ("text", True)]
+)
+def test_only_the_text_report_imports_rich(fmt: str, loads_rich: bool) -> None:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['netplan', 'advise', {str(REPO / 'examples' / 'newcomer.toml')!r}, "
+        f"'--format', {fmt!r}, '--no-color']\n"
+        "from netplan.cli import run\n"
+        "import io, contextlib\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = run()\n"
+        "print(status, 'rich' in sys.modules)\n"
+    )
+    if fmt != "text":
+        code = code.replace(", '--no-color'", "")
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert done.stdout.split() == ["0", str(loads_rich)], done.stderr
