@@ -159,13 +159,8 @@ def _guarded(fn: F) -> F:
         except Exception as e:
             if kwargs.get("debug"):
                 raise
-            from netplan.safety import clean
-
             _error_lines(
-                [
-                    f"internal error: {clean(type(e).__name__)}: {clean(str(e))} "
-                    "(rerun with --debug for the traceback)"
-                ],
+                [f"internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)"],
                 prefix=True,
             )
             raise typer.Exit(ExitCode.INTERNAL) from None
@@ -183,10 +178,13 @@ def _silence_stdout() -> None:
 
 
 def _error_lines(lines: list[str], *, prefix: bool) -> None:
+    """Every message leaves through here, made inert again (cleaning twice changes nothing)."""
+    from netplan.safety import clean
+
     if sys.stderr is None:  # started with stderr closed: nowhere to say it
         return
     for line in lines:
-        sys.stderr.write(("netplan: " if prefix else "") + line + "\n")
+        sys.stderr.write(("netplan: " if prefix else "") + clean(line) + "\n")
 
 
 def _out(content: str) -> None:
@@ -571,10 +569,9 @@ def init(
         _out(content)
         return
     from netplan.output import write_atomic
-    from netplan.safety import clean
 
     write_atomic(Path(path), content, force=force)
-    _error_lines([f"Wrote {clean(path)}. Next: netplan validate {clean(path)}"], prefix=False)
+    _error_lines([f"Wrote {path}. Next: netplan validate {path}"], prefix=False)
 
 
 def run() -> int:
