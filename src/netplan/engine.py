@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from netplan.models import Colleague, Event, Target, fold
 from netplan.plan import ChecklistItem, ColleagueAdvice, Phase, Plan, Verdict
 from netplan.rules import ALL_RULES, Context, Finding, Rule
-from netplan.rules.base import names, plural, unique
+from netplan.rules.base import contacts_goal, names, plural, unique
 from netplan.rules.cons import DISTRACTION, GROUP_SIZE, SOCIALIZING_RISK
 from netplan.rules.pros import MORAL_SUPPORT
 
@@ -119,7 +119,7 @@ def _checklist(
     brought = [a.name for a in advice if a.recommendation == "bring"]
     goal = ctx.new_contacts_goal
     minutes = ctx.settings.regroup_minutes
-    goal_text = f"at least {plural(goal, 'new person', 'new people')}" if goal else "someone new"
+    goal_text = contacts_goal(goal)
     items: list[ChecklistItem] = []
 
     def add(phase: Phase, text: str, target: str | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from netplan.plan import PHASES, Plan
-from netplan.rules.base import plural
+from netplan.rules.base import contacts_goal
 from netplan.safety import md
 
 _KIND_TITLES = (("pro", "Pros"), ("con", "Cons"), ("tip", "Tips"))
@@ -29,9 +29,7 @@ def _meta(plan: Plan) -> list[str]:
         lines.append(f"- Date: {e.date.isoformat()}")
     if e.venue:
         lines.append(f"- Venue: {md(e.venue)}")
-    goal = plan.new_contacts_goal
-    meeting = f"at least {plural(goal, 'new person', 'new people')}" if goal else "someone new"
-    lines.append(f"- Goal: {e.goal}, meeting {meeting}")
+    lines.append(f"- Goal: {e.goal}, meeting {contacts_goal(plan.new_contacts_goal)}")
     lines.append(f"- Targets: {plan.target_count}")
     return lines
 

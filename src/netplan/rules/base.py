@@ -100,3 +100,8 @@ def unique(items: list[str]) -> list[str]:
     for item in items:
         first.setdefault(fold(item), item)
     return list(first.values())
+
+
+def contacts_goal(goal: int) -> str:
+    """'at least 3 new people', or 'someone new' when the goal is 0."""
+    return f"at least {plural(goal, 'new person', 'new people')}" if goal else "someone new"
