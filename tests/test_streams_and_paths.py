@@ -175,3 +175,14 @@ def test_an_empty_select_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "netplan.select" in result.stderr
     assert "name at least one rule" in result.stderr
+
+
+def test_an_empty_ignore_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text(
+        '[event]\nname = "X"\nkind = "mixer"\n\n[me]\nname = "Y"\n\n[netplan]\nignore = []\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["advise", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["rules_off"] == []

@@ -295,6 +295,7 @@ def _emit(content: str, output: Path | None, force: bool) -> None:
 
 def _emit_each(plans: list[Plan], folder: Path, force: bool, render: Callable[[Plan], str]) -> None:
     """Markdown for several inputs into a folder: one FILE-STEM.md per input."""
+    from netplan.loader import source_name
     from netplan.output import write_atomic
 
     if not folder.is_dir():
@@ -302,7 +303,8 @@ def _emit_each(plans: list[Plan], folder: Path, force: bool, render: Callable[[P
     # Check every destination first, so a refusal leaves the folder as it was.
     targets: dict[Path, Plan] = {}
     for plan in plans:
-        path = folder / f"{'stdin' if plan.source == '<stdin>' else Path(plan.source).stem}.md"
+        stem = "stdin" if plan.source == source_name(STDIN) else Path(plan.source).stem
+        path = folder / f"{stem}.md"
         if path in targets:
             raise UsageError(
                 f"{plan.source} and {targets[path].source} would both be written to {path}"

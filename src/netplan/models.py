@@ -10,7 +10,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 Kind = Literal["mixer", "trade-show", "conference", "meetup", "happy-hour", "other"]
 Goal = Literal["business", "personal", "learning"]
@@ -132,11 +139,12 @@ class NetplanConfig(_Section):
 
     @field_validator("select", "ignore")
     @classmethod
-    def _known_rules(cls, value: list[str] | None) -> list[str] | None:
+    def _known_rules(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         from netplan.rules import select
 
-        if value == []:
-            # An empty select would switch every rule off without a word.
+        if value == [] and info.field_name == "select":
+            # An empty select would switch every rule off without a word (an
+            # empty ignore is harmless).
             raise ValueError("name at least one rule, or leave the key out to run them all")
         if value:
             select(value)  # raises UnknownRule, a ValueError, naming the culprit
