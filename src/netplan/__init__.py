@@ -16,12 +16,12 @@ __all__ = ["__version__", "load_event", "make_plan"]
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netplan.engine import make_plan
-    from netplan.loader import load_event
+    from netplan.sources.event import load_event
 
 
 def __getattr__(name: str) -> object:
     if name == "load_event":
-        from netplan.loader import load_event
+        from netplan.sources.event import load_event
 
         return load_event
     if name == "make_plan":

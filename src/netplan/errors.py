@@ -33,6 +33,7 @@ class Problem:
     line: int | None = None
     col: int | None = None
     loc: str | None = None
+    on_advise: bool = False  # a warning advise and checklist show too, not only validate
 
     def format(self, source: str, severity: str | None = None) -> str:
         place = source

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from netplan.models import Event
+from netplan.model.event import Event
+
+# The template's stand-in names: validate and advise warn while any is left in.
+PLACEHOLDERS = frozenset({"Your Name", "A Colleague", "A Target"})
 
 # Hand-written, because tomli-w cannot write comments; a test keeps it valid.
 TEMPLATE = """\
@@ -57,8 +60,8 @@ def build_event(data: dict[str, Any]) -> Event:
     from pydantic import ValidationError
 
     from netplan.errors import InputError, Problem
-    from netplan.loader import format_loc, schema_problems
-    from netplan.models import name_problems
+    from netplan.model.event import name_problems
+    from netplan.sources.event import format_loc, schema_problems
 
     try:
         event = Event.model_validate(data)

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from netplan.plan import Plan
+from netplan.model.plan import Plan, TargetBrief
+from netplan.report import Options
+from netplan.report.phrases import finding_message, headline, item_text
 from netplan.safety import json_inert
 
-# Bump when a key is renamed, removed or changes meaning; tests pin the shape.
-SCHEMA_VERSION = 1
+# Bump when a key is added, renamed, removed or changes meaning; a test ties the
+# key sets below to this number.
+SCHEMA_VERSION = 2
+EXTENSION = ".json"
 
 
 def _event(plan: Plan) -> dict[str, Any]:
@@ -22,13 +26,26 @@ def _event(plan: Plan) -> dict[str, Any]:
         "goal": e.goal,
         "me": plan.me,
         "new_contacts_goal": plan.new_contacts_goal,
-        "targets": plan.target_count,
+        "targets": len(plan.targets),
+    }
+
+
+def _target(b: TargetBrief) -> dict[str, Any]:
+    return {
+        "name": b.name,
+        "company": b.company,
+        "title": b.title,
+        "priority": b.priority,
+        "interests": list(b.interests),
+        "notes": b.notes,
+        "introducers": [{"name": i.name, "coming": i.coming} for i in b.introducers],
+        "experts": [{"name": e.name, "subjects": list(e.subjects)} for e in b.experts],
     }
 
 
 def _checklist(plan: Plan) -> list[dict[str, Any]]:
     return [
-        {"phase": i.phase, "text": i.text, "target": i.target, "done": i.done}
+        {"phase": i.phase, "text": item_text(i, plan), "target": i.target, "done": i.done}
         for i in plan.checklist
     ]
 
@@ -39,7 +56,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "source": plan.source,
         "event": _event(plan),
         "verdict": plan.verdict,
-        "headline": plan.headline,
+        "headline": headline(plan),
         "colleagues": [
             {"name": c.name, "recommendation": c.recommendation, "reasons": list(c.reasons)}
             for c in plan.colleagues
@@ -49,11 +66,13 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
                 "rule": f.rule,
                 "code": f.code,
                 "kind": f.kind,
-                "message": f.message,
+                "message": finding_message(f, plan),
                 "subjects": list(f.subjects),
+                "resolved": f.resolved,
             }
             for f in plan.findings
         ],
+        "targets": [_target(b) for b in plan.targets],
         "checklist": _checklist(plan),
         "rules_off": list(plan.rules_off),
     }
@@ -64,21 +83,29 @@ def checklist_dict(plan: Plan) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "source": plan.source,
         "event": _event(plan),
+        "targets": [_target(b) for b in plan.targets],
         "checklist": _checklist(plan),
     }
 
 
-def dumps(data: Any) -> str:
+def document(plan: Plan, options: Options) -> dict[str, Any]:
+    return checklist_dict(plan) if options.checklist_only else plan_dict(plan)
+
+
+def dumps(data: Any, indent: int | None = 2) -> str:
     # Same bytes as json.dumps(data, ensure_ascii=False, indent=2), but the stdlib
     # encoder drops to pure Python when indenting: pydantic-core's is ~10x faster
     # on a 20,000-target plan, and pydantic is loaded already.
     from pydantic_core import to_json
 
-    return json_inert(to_json(data, indent=2).decode("utf-8")) + "\n"
+    return json_inert(to_json(data, indent=indent).decode("utf-8")) + "\n"
 
 
-def render(plans: Sequence[Plan], *, checklist_only: bool = False, single: bool = True) -> str:
+def render(plans: Sequence[Plan], options: Options) -> str:
     """One object for a single input, an array (in input order) for several."""
-    build = checklist_dict if checklist_only else plan_dict
-    items = [build(p) for p in plans]
-    return dumps(items[0] if single and len(items) == 1 else items)
+    items = [document(p, options) for p in plans]
+    return dumps(items[0] if options.single and len(items) == 1 else items)
+
+
+def render_one(plan: Plan, options: Options) -> str:
+    return dumps(document(plan, options))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from netplan.plan import PHASES, Plan
-from netplan.rules.base import contacts_goal
+from netplan.model.kinds import PHASES
+from netplan.model.plan import Plan
+from netplan.report import Options
+from netplan.report.phrases import finding_message, goal_phrase, headline, item_text, reasons
 from netplan.safety import md
 
+EXTENSION = ".md"
 _KIND_TITLES = (("pro", "Pros"), ("con", "Cons"), ("tip", "Tips"))
 
 
@@ -18,7 +21,7 @@ def _checklist_lines(plan: Plan, level: str) -> list[str]:
         if not items:
             continue
         lines += ["", f"{level} {phase.capitalize()}", ""]
-        lines += [f"- [{'x' if i.done else ' '}] {md(i.text)}" for i in items]
+        lines += [f"- [{'x' if i.done else ' '}] {md(item_text(i, plan))}" for i in items]
     return lines
 
 
@@ -29,41 +32,45 @@ def _meta(plan: Plan) -> list[str]:
         lines.append(f"- Date: {e.date.isoformat()}")
     if e.venue:
         lines.append(f"- Venue: {md(e.venue)}")
-    lines.append(f"- Goal: {e.goal}, meeting {contacts_goal(plan.new_contacts_goal)}")
-    lines.append(f"- Targets: {plan.target_count}")
+    lines.append(f"- Goal: {e.goal}, meeting {goal_phrase(plan.new_contacts_goal)}")
+    lines.append(f"- Targets: {len(plan.targets):,}")
     return lines
 
 
-def render_plan(plan: Plan) -> str:
+def _plan(plan: Plan) -> str:
     lines = [
         f"# {md(plan.event.name)}",
         "",
-        f"**Verdict: {plan.verdict}.** {md(plan.headline)}",
+        f"**Verdict: {plan.verdict}.** {md(headline(plan))}",
         "",
         *_meta(plan),
     ]
     if plan.colleagues:
         lines += ["", "## Colleagues", ""]
         for c in plan.colleagues:
-            why = f" ({', '.join(c.reasons)})" if c.reasons else ""
-            lines.append(f"- **{c.recommendation.capitalize()}:** {md(c.name)}{why}")
+            lines.append(f"- **{c.recommendation.capitalize()}:** {md(c.name)} ({reasons(c)})")
     for kind, title in _KIND_TITLES:
         found = [f for f in plan.findings if f.kind == kind]
         if found:
             lines += ["", f"## {title}", ""]
-            lines += [f"- **{f.rule}** ({f.code}): {md(f.message)}" for f in found]
+            for f in found:
+                done = " _(resolved: they stay at the office)_" if f.resolved else ""
+                lines.append(f"- **{f.rule}** ({f.code}): {md(finding_message(f, plan))}{done}")
     lines += ["", "## Checklist", *_checklist_lines(plan, "###")]
     if plan.rules_off:
         lines += ["", f"_Rules switched off: {', '.join(plan.rules_off)}._"]
     return "\n".join(lines) + "\n"
 
 
-def render_checklist(plan: Plan) -> str:
+def _checklist(plan: Plan) -> str:
     lines = [f"## Checklist: {md(plan.event.name)}", *_checklist_lines(plan, "###")]
     return "\n".join(lines) + "\n"
 
 
-def render(plans: Sequence[Plan], *, checklist_only: bool = False) -> str:
+def render_one(plan: Plan, options: Options) -> str:
+    return _checklist(plan) if options.checklist_only else _plan(plan)
+
+
+def render(plans: Sequence[Plan], options: Options) -> str:
     """Several plans are separated by a thematic break."""
-    one = render_checklist if checklist_only else render_plan
-    return "\n---\n\n".join(one(p) for p in plans)
+    return "\n---\n\n".join(render_one(p, options) for p in plans)

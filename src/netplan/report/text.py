@@ -11,12 +11,17 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from netplan.plan import PHASES, Plan
+from netplan.model.kinds import PHASES
+from netplan.model.plan import Plan
+from netplan.report import Options
+from netplan.report.phrases import finding_message, goal_phrase, headline, item_text, reasons
 from netplan.safety import text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
+
+EXTENSION = ".txt"
 
 # Laying out a rich row costs far more than writing a line of JSON, and nobody
 # reads thousands of rows in a terminal: beyond this, point to the exports.
@@ -88,9 +93,9 @@ def _plan(plan: Plan, out: _Lines) -> None:
 
     e = plan.event
     meta = [e.kind, *([e.date.isoformat()] if e.date else []), *([e.venue] if e.venue else [])]
-    meta.append(f"goal: {e.goal}, {plan.new_contacts_goal} new contacts")
+    meta.append(f"goal: {e.goal}, meet {goal_phrase(plan.new_contacts_goal)}")
     out.add(
-        Text.assemble(Text(f"[{plan.verdict}] ", style="bold cyan"), text(plan.headline, "bold"))
+        Text.assemble(Text(f"[{plan.verdict}] ", style="bold cyan"), text(headline(plan), "bold"))
     )
     out.add(Text.assemble(text(e.name, "bold"), text(" · " + " · ".join(meta), "dim")))
     bring = [c for c in plan.colleagues if c.recommendation == "bring"]
@@ -100,15 +105,30 @@ def _plan(plan: Plan, out: _Lines) -> None:
             out.blank()
             out.add(Text(title, style="bold"))
             for c in group:
-                out.add(Text.assemble(text(c.name), text("  " + ", ".join(c.reasons), "dim")), 2)
+                out.add(Text.assemble(text(c.name), text("  " + reasons(c), "dim")), 2)
     for kind, title, style, mark in _KINDS:
         found = [f for f in plan.findings if f.kind == kind]
         if found:
             out.blank()
             out.add(Text(title, style="bold"))
-            out.rows([(Text(f"{mark} {f.rule}", style=style), text(f.message)) for f in found])
+            rows: list[tuple[Text | None, Text]] = []
+            for f in found:
+                message = text(finding_message(f, plan))
+                if f.resolved:
+                    message.append(" (resolved: they stay at the office)", style="dim")
+                rows.append((Text(f"{mark} {f.rule}", style=style), message))
+            out.rows(rows)
     out.blank()
-    out.add(Text("Checklist", style="bold"))
+    _checklist(plan, out)
+    if plan.rules_off:
+        out.blank()
+        out.add(Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim"))
+
+
+def _checklist(plan: Plan, out: _Lines, title: str = "Checklist") -> None:
+    from rich.text import Text
+
+    out.add(text(title, "bold"))
     for phase in PHASES:
         items = [i for i in plan.checklist if i.phase == phase]
         if not items:
@@ -121,7 +141,7 @@ def _plan(plan: Plan, out: _Lines) -> None:
                 shown += 1
                 if shown > TARGET_ROWS_SHOWN:
                     continue
-            rows.append((Text("[ ]"), text(i.text)))
+            rows.append((Text("[x]" if i.done else "[ ]"), text(item_text(i, plan))))
         hidden = shown - TARGET_ROWS_SHOWN
         if hidden > 0:
             note = (
@@ -130,28 +150,36 @@ def _plan(plan: Plan, out: _Lines) -> None:
             rows.append((None, Text(note, style="dim")))
         out.add(Text("  " + phase.capitalize(), style="bold"))
         out.rows(rows, indent=4)
-    if plan.rules_off:
-        out.blank()
-        out.add(Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim"))
 
 
-def render(plans: Sequence[Plan], *, width: int = 80, color: bool = False) -> str:
-    """Each plan in turn; with several, a summary table at the end."""
+def _document(plans: Sequence[Plan], options: Options) -> str:
     from rich.text import Text
 
-    console, buffer = _console(width, color)
+    console, buffer = _console(options.width, options.color)
     for n, plan in enumerate(plans):
-        out = _Lines(console, width)
+        out = _Lines(console, options.width)
         if n:
-            out.add(Text("─" * width, style="dim"))
-        _plan(plan, out)
+            out.add(Text("─" * options.width, style="dim"))
+        if options.checklist_only:
+            _checklist(plan, out, f"Checklist: {plan.event.name}")
+        else:
+            _plan(plan, out)
         console.print(Text("\n").join(out.lines), soft_wrap=True)
-    if len(plans) > 1:
+    if len(plans) > 1 and not options.checklist_only:
         console.print()
         console.print(summary_table(plans))
     # Table cells are padded to the column width; trailing blanks only get in
     # the way of diffs and pipes.
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def render(plans: Sequence[Plan], options: Options) -> str:
+    """Each plan in turn; with several, a summary table at the end."""
+    return _document(plans, options)
+
+
+def render_one(plan: Plan, options: Options) -> str:
+    return _document([plan], options)
 
 
 def summary_table(plans: Sequence[Plan]) -> RenderableType:
@@ -167,8 +195,8 @@ def summary_table(plans: Sequence[Plan]) -> RenderableType:
             text(p.event.name),
             text(p.event.date.isoformat() if p.event.date else "-"),
             text(p.verdict),
-            text(", ".join(p.brought()) or "-"),
-            text(", ".join(p.left()) or "-"),
-            text(f"{p.target_count:,}"),
+            text(", ".join(p.brought) or "-"),
+            text(", ".join(p.left) or "-"),
+            text(f"{len(p.targets):,}"),
         )
     return table

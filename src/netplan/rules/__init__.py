@@ -9,8 +9,10 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
+from netplan.model.kinds import RuleKind
+from netplan.model.plan import Finding
 from netplan.rules import cons, pros, tips
-from netplan.rules.base import Context, Finding, Rule, RuleKind
+from netplan.rules.base import Context, Rule
 
 __all__ = [
     "ALL_RULES",
@@ -31,12 +33,17 @@ class UnknownRule(ValueError):
     def __init__(self, selector: str) -> None:
         self.selector = selector
         choices = [r.name for r in ALL_RULES] + [r.code for r in ALL_RULES]
-        close = difflib.get_close_matches(selector.lower(), [c.lower() for c in choices], n=1)
+        # No rule name is long: a longer selector is nothing to compare (and
+        # difflib's cost grows with the product of the lengths).
+        close = []
+        if len(selector) <= 2 * max(map(len, choices)):
+            close = difflib.get_close_matches(selector.lower(), [c.lower() for c in choices], n=1)
         hint = ""
         if close:
             match = next(c for c in choices if c.lower() == close[0])
             hint = f" (did you mean '{match}'?)"
-        super().__init__(f"unknown rule '{selector}'{hint}")
+        shown = selector if len(selector) <= 60 else selector[:60] + "…"
+        super().__init__(f"unknown rule '{shown}'{hint}")
 
 
 # A code prefix needs at least one digit: "NP2" is every con, but "N" or "NP"
@@ -73,6 +80,26 @@ def select(chosen: Iterable[str] | None = None, ignored: Iterable[str] = ()) -> 
         if (chosen is None or any(_matches(r, s) for s in chosen))
         and not any(_matches(r, s) for s in ignored)
     )
+
+
+def config_problems(
+    chosen: Sequence[str] | None, ignored: Sequence[str]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """What is wrong with a file's [netplan] select and ignore, located by entry."""
+    if chosen is not None and not chosen:
+        # An empty select would switch every rule off without a word (an empty
+        # ignore is harmless).
+        return [
+            (("netplan", "select"), "name at least one rule, or leave the key out to run them all")
+        ]
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for key, entries in (("select", chosen or ()), ("ignore", ignored)):
+        for i, entry in enumerate(entries):
+            try:
+                select([entry])
+            except UnknownRule as e:
+                out.append((("netplan", key, i), str(e)))
+    return out
 
 
 def resolve(

@@ -1,27 +1,26 @@
-"""What a rule is, what it returns, and what it may look at."""
+"""What a rule is, what it may look at, and what it returns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
 
-from netplan.models import Colleague, Event, NetplanConfig, Target, fold
+from netplan.model.event import Colleague, Event, NetplanConfig, Target
+from netplan.model.identity import NameIndex, name_key
+from netplan.model.kinds import RuleKind
+from netplan.model.plan import Effect, Facts, Finding
 
-RuleKind = Literal["pro", "con", "tip"]
-# What a finding asks of the colleagues it names. None: a remark that
-# changes nobody's place (the engine still weighs it for the verdict).
-Effect = Literal["bring", "leave"] | None
+# Subjects (topics, expertise, interests) compare like names: case, spacing and
+# Unicode forms do not count.
+subject_key = name_key
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    rule: str
-    code: str
-    kind: RuleKind
-    message: str
-    subjects: tuple[str, ...] = ()
-    effect: Effect = None
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in order, dropping any that repeat an earlier one by `subject_key`."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(subject_key(item), item)
+    return list(first.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +29,20 @@ class Context:
 
     event: Event
     settings: NetplanConfig
-    targets_by_name: dict[str, Target]
+    targets: NameIndex[Target]
     topics: frozenset[str]
     interests: frozenset[str]
+    # Several rules and the engine ask who a colleague knows: look it up once.
+    _known: dict[int, list[Target]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, event: Event) -> Context:
         return cls(
             event=event,
             settings=event.netplan,
-            targets_by_name={fold(t.name): t for t in event.targets},
-            topics=frozenset(fold(t) for t in event.event.topics),
-            interests=frozenset(fold(i) for t in event.targets for i in t.interests),
+            targets=NameIndex((t.name, t) for t in event.targets),
+            topics=frozenset(subject_key(t) for t in event.event.topics),
+            interests=frozenset(subject_key(i) for t in event.targets for i in t.interests),
         )
 
     @property
@@ -51,14 +52,20 @@ class Context:
 
     def known_targets(self, colleague: Colleague) -> list[Target]:
         """Targets this colleague can introduce you to, in the order they listed them."""
-        found = [self.targets_by_name.get(fold(n)) for n in colleague.knows]
-        return list({id(t): t for t in found if t is not None}.values())
+        known = self._known.get(id(colleague))
+        if known is None:
+            found = (self.targets.get(n) for n in colleague.knows) if len(self.targets) else ()
+            known = list({id(t): t for t in found if t is not None}.values())
+            self._known[id(colleague)] = known
+        return known
 
     def relevant_expertise(self, colleague: Colleague) -> list[str]:
         """The colleague's subjects that the event or a target cares about."""
-        return [
-            e for e in colleague.expertise if fold(e) in self.topics or fold(e) in self.interests
-        ]
+        return unique(
+            e
+            for e in colleague.expertise
+            if subject_key(e) in self.topics or subject_key(e) in self.interests
+        )
 
 
 @dataclass(frozen=True)
@@ -77,31 +84,6 @@ class Rule:
     settings: tuple[str, ...] = ()
 
     def finding(
-        self, message: str, subjects: tuple[str, ...] = (), effect: Effect = None
+        self, facts: Facts, subjects: tuple[str, ...] = (), effect: Effect = None
     ) -> Finding:
-        return Finding(self.name, self.code, self.kind, message, subjects, effect)
-
-
-def names(people: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(people) <= 1:
-        return "".join(people)
-    return ", ".join(people[:-1]) + " and " + people[-1]
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 target', '2 targets'; `many` for irregular plurals."""
-    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
-
-
-def unique(items: list[str]) -> list[str]:
-    """Items in order, dropping any that repeat an earlier one ignoring case."""
-    first: dict[str, str] = {}
-    for item in items:
-        first.setdefault(fold(item), item)
-    return list(first.values())
-
-
-def contacts_goal(goal: int) -> str:
-    """'at least 3 new people', or 'someone new' when the goal is 0."""
-    return f"at least {plural(goal, 'new person', 'new people')}" if goal else "someone new"
+        return Finding(self.name, self.code, self.kind, facts, subjects, effect)

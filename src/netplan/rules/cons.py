@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from netplan.rules.base import Context, Finding, Rule, names
+from netplan.model.plan import CloseFriend, Clings, Finding, LargeGroup, Socializer
+from netplan.rules.base import Context, Rule
 
 
 def _socializing_risk(ctx: Context) -> list[Finding]:
@@ -10,17 +11,10 @@ def _socializing_risk(ctx: Context) -> list[Finding]:
     out = []
     for c in ctx.event.colleagues:
         if c.style == "socializer":
-            msg = (
-                f"{c.name} treats events as social hour: with them along you meet fewer new people"
-            )
-            msg += ", and a happy hour makes that pull stronger." if happy_hour else "."
-            out.append(SOCIALIZING_RISK.finding(msg, (c.name,), "leave"))
+            out.append(SOCIALIZING_RISK.finding(Socializer(c.name, happy_hour), (c.name,), "leave"))
         elif c.close_friend:
-            msg = (
-                f"{c.name} is a close work-friend: the two of you could easily spend the whole "
-                "event together. Agree to split up."
-            )
-            out.append(SOCIALIZING_RISK.finding(msg, (c.name,)))
+            # A close friend may still come for a good reason: a warning, not a veto.
+            out.append(SOCIALIZING_RISK.finding(CloseFriend(c.name), (c.name,)))
     return out
 
 
@@ -57,19 +51,11 @@ style = "socializer"
 
 
 def _distraction(ctx: Context) -> list[Finding]:
-    out = []
-    for c in ctx.event.colleagues:
-        if c.style == "socializer":
-            msg = f"{c.name} will keep drawing you into social chat: leave them at the office."
-        elif c.style == "reluctant":
-            msg = (
-                f"{c.name} is not into the scene and will cling to you for company: "
-                "leave them at the office."
-            )
-        else:
-            continue
-        out.append(DISTRACTION.finding(msg, (c.name,), "leave"))
-    return out
+    return [
+        DISTRACTION.finding(Clings(c.name, c.style), (c.name,), "leave")
+        for c in ctx.event.colleagues
+        if c.style == "socializer" or c.style == "reluctant"
+    ]
 
 
 DISTRACTION = Rule(
@@ -104,16 +90,10 @@ style = "reluctant"
 
 
 def _group_size(ctx: Context) -> list[Finding]:
-    colleagues = [c.name for c in ctx.event.colleagues]
-    size = 1 + len(colleagues)
-    if size < ctx.settings.large_group:
+    listed = tuple(c.name for c in ctx.event.colleagues)
+    if 1 + len(listed) < ctx.settings.large_group:
         return []
-    msg = (
-        f"If everyone listed came, you plus {names(colleagues)} would make a group of {size}: "
-        "few people walk up to a group that size. Bring only who you need, and split up "
-        "when you arrive."
-    )
-    return [GROUP_SIZE.finding(msg, tuple(colleagues))]
+    return [GROUP_SIZE.finding(LargeGroup(listed, ctx.settings.large_group), listed)]
 
 
 GROUP_SIZE = Rule(
@@ -125,8 +105,9 @@ GROUP_SIZE = Rule(
         "Approaching one stranger takes some nerve; approaching a circle of people who "
         "already know each other takes a lot more, and most people will not do it. The "
         "more colleagues you arrive with, the fewer people come to you. netplan counts "
-        "you plus every colleague listed against the large_group setting, and leaves at "
-        "the office any colleague who has no reason to come."
+        "you plus every colleague listed against the large_group setting; when the list is "
+        "that large, a colleague with no reason to come stays at the office on this "
+        "rule's account."
     ),
     article_point=(
         "Larger groups are more intimidating: people seldom approach a group they don't know."

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from netplan.models import fold
-from netplan.rules.base import Context, Finding, Rule, names, plural, unique
+from netplan.model.identity import name_key
+from netplan.model.plan import Expertise, Finding, KnowsPeople, Support
+from netplan.rules.base import Context, Rule, unique
 
 
 def _meet_new_people(ctx: Context) -> list[Finding]:
@@ -13,26 +14,13 @@ def _meet_new_people(ctx: Context) -> list[Finding]:
         if not c.knows:
             continue
         known = ctx.known_targets(c)
-        others = len({fold(n) for n in c.knows}) - len(known)
-        if known:
-            msg = f"{c.name} can introduce you to {plural(len(known), 'target')}: " + names(
-                [t.name for t in known]
-            )
-            if others:
-                msg += f"; and knows {plural(others, 'other attendee')}"
-            out.append(MEET_NEW_PEOPLE.finding(msg + ".", (c.name,), "bring"))
-        elif personal:
-            msg = (
-                f"{c.name} knows {plural(others, 'attendee')} you could meet through them: "
-                "good for your personal network."
-            )
-            out.append(MEET_NEW_PEOPLE.finding(msg, (c.name,), "bring"))
-        else:
-            msg = (
-                f"{c.name} knows {plural(others, 'attendee')}, none of them a target: that "
-                "helps your personal network more than your business one."
-            )
-            out.append(MEET_NEW_PEOPLE.finding(msg, (c.name,)))
+        entries = {name_key(n): n for n in c.knows}
+        others = sum(1 for n in entries.values() if ctx.targets.get(n) is None)
+        facts = KnowsPeople(c.name, tuple(t.name for t in known), others, personal)
+        # People who are not targets widen your personal network more than your
+        # business one: they decide the matter only when the goal is personal.
+        effect = "bring" if known or personal else None
+        out.append(MEET_NEW_PEOPLE.finding(facts, (c.name,), effect))
     return out
 
 
@@ -73,18 +61,10 @@ def _subject_experts(ctx: Context) -> list[Finding]:
     big_stage = ctx.event.event.kind in ("trade-show", "conference")
     out = []
     for c in ctx.event.colleagues:
-        subjects = unique(ctx.relevant_expertise(c))
-        if not subjects:
-            continue
-        msg = (
-            f"{c.name} can speak with authority on {names(subjects)}, which people there care about"
-        )
-        msg += (
-            ": at a trade show or conference an expert makes the product shine."
-            if big_stage
-            else "."
-        )
-        out.append(SUBJECT_EXPERTS.finding(msg, (c.name,), "bring"))
+        subjects = ctx.relevant_expertise(c)
+        if subjects:
+            facts = Expertise(c.name, tuple(subjects), big_stage)
+            out.append(SUBJECT_EXPERTS.finding(facts, (c.name,), "bring"))
     return out
 
 
@@ -122,18 +102,28 @@ expertise = ["payments"]
 
 
 def _moral_support(ctx: Context) -> list[Finding]:
-    new_to = ctx.event.me.new_to
-    supporters = [c.name for c in ctx.event.colleagues if c.style == "supporter"]
-    if not new_to or not supporters:
+    new_to = tuple(unique(ctx.event.me.new_to))
+    colleagues = ctx.event.colleagues
+    if not new_to or not colleagues:
         return []
-    first = supporters[0]
-    msg = (
-        f"You are new to {names(list(dict.fromkeys(new_to)))}: {first} can come to give you "
-        "courage. They are there to support you, not to socialize with you."
-    )
-    if len(supporters) > 1:
-        msg += " One supporter is enough."
-    return [MORAL_SUPPORT.finding(msg, (first,), "bring")]
+    supporters = [c for c in colleagues if c.style == "supporter"]
+    if supporters:
+        # A supporter who is also a close work-friend is the one most likely to
+        # turn support into socializing: any other supporter first.
+        chosen = next((c for c in supporters if not c.close_friend), supporters[0])
+        facts = Support(chosen.name, new_to, True, len(supporters) - 1)
+    else:
+        # No supporter: anyone with no con against them will do (not a socializer,
+        # not reluctant, not a close friend), best one who has a reason to come anyway,
+        # so support does not make the group bigger.
+        calm = [c for c in colleagues if c.style == "networker" and not c.close_friend]
+        if not calm:
+            return []
+        chosen = next(
+            (c for c in calm if ctx.known_targets(c) or ctx.relevant_expertise(c)), calm[0]
+        )
+        facts = Support(chosen.name, new_to, False, 0)
+    return [MORAL_SUPPORT.finding(facts, (chosen.name,), "bring")]
 
 
 MORAL_SUPPORT = Rule(
@@ -146,12 +136,15 @@ MORAL_SUPPORT = Rule(
         "networking or to the industry. One colleague who comes to back you up can give "
         "you the nerve to start conversations. The catch: they are there to support you, "
         "not to keep you company all evening, so agree on that before you go. netplan "
-        "brings the first supporter listed; more than one turns support into a group."
+        "brings one colleague for this: the first supporter listed (one who is not a close "
+        "work-friend first); with no supporter, a networker with nothing against them, "
+        "preferring one who has another reason to come. More than one turns support into "
+        "a group."
     ),
     article_point=(
         "Moral support for a newcomer: colleagues there to support you, not to socialize."
     ),
-    reads=("me.new_to", "colleagues.style"),
+    reads=("me.new_to", "colleagues.style", "colleagues.close_friend"),
     example="""\
 [event]
 name = "Chamber Breakfast"

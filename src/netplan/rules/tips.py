@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from netplan.rules.base import Context, Finding, Rule, plural
+from netplan.model.plan import ComfortZone, Finding
+from netplan.rules.base import Context, Rule
 
 
 def _comfort_zone(ctx: Context) -> list[Finding]:
-    goal = ctx.new_contacts_goal
-    msg = (
-        "Everyone drifts toward familiar faces in a room of strangers. Plan against it: "
-        "do not settle in with people you already know, and do not leave before you have met "
-    )
-    msg += f"{plural(goal, 'new person', 'new people')}." if goal else "someone new."
-    if ctx.event.colleagues:
-        # The rule does not know who the engine brings, so it speaks conditionally.
-        msg += (
-            " If colleagues come along, split up on arrival and regroup every "
-            f"{ctx.settings.regroup_minutes} minutes."
-        )
-    return [COMFORT_ZONE.finding(msg)]
+    return [COMFORT_ZONE.finding(ComfortZone(ctx.new_contacts_goal))]
 
 
 COMFORT_ZONE = Rule(
@@ -36,7 +25,7 @@ COMFORT_ZONE = Rule(
     article_point=(
         "Nobody's perfect: gravitating to familiar people is natural, so take steps to control it."
     ),
-    reads=("event.new_contacts_goal", "colleagues"),
+    reads=("event.new_contacts_goal",),
     settings=("default_new_contacts_goal", "regroup_minutes"),
     example="""\
 [event]

@@ -7,28 +7,36 @@ number belongs is a mistake in the file, not something to coerce.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-)
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-Kind = Literal["mixer", "trade-show", "conference", "meetup", "happy-hour", "other"]
-Goal = Literal["business", "personal", "learning"]
-NewTo = Literal["sales", "networking", "industry"]
-Style = Literal["networker", "socializer", "supporter", "reluctant"]
-Priority = Literal["high", "medium", "low"]
+from netplan.model.identity import is_blank, name_key
+from netplan.model.kinds import Goal, Kind, NewTo, Priority, Style
 
 Loc = tuple[str | int, ...]  # a place in the file: ("colleagues", 2, "style")
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+# Longest name, title, company, subject and note accepted. A name is repeated in
+# many lines of a report, so without a cap a small file could make a huge one.
+MAX_NAME_CHARS = 200
+MAX_NOTE_CHARS = 2000
+
+
+def _not_blank(value: str) -> str:
+    if is_blank(value):  # also a name of only zero-width or filler characters
+        raise ValueError("must not be blank")
+    return value
+
+
+# Names are trimmed (Python's str.strip: spaces, tabs, line breaks, NBSP, U+3000 and
+# the like); every other text is kept exactly as written.
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=MAX_NAME_CHARS),
+    AfterValidator(_not_blank),
+]
+Text = Annotated[str, StringConstraints(max_length=MAX_NAME_CHARS)]
+Note = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS)]
 
 
 class _Section(BaseModel):
@@ -45,7 +53,7 @@ class EventInfo(_Section):
     )
     venue: Text | None = Field(default=None, description="Where it happens.")
     expected_attendees: int | None = Field(
-        default=None, ge=1, description="Roughly how many people will be there."
+        default=None, ge=1, le=10_000_000, description="Roughly how many people will be there."
     )
     topics: list[Text] = Field(
         default=[], description="What the event is about; matched against expertise."
@@ -57,6 +65,7 @@ class EventInfo(_Section):
     new_contacts_goal: int | None = Field(
         default=None,
         ge=0,
+        le=10_000,
         description="How many new people you mean to meet (default: the "
         "default_new_contacts_goal setting, 3).",
     )
@@ -94,7 +103,7 @@ class Colleague(_Section):
     knows: list[Name] = Field(
         default=[],
         description="People at the event they can introduce you to; matched against target "
-        "names, ignoring case.",
+        "names, ignoring case, spacing, accents and middle initials.",
     )
 
 
@@ -108,7 +117,7 @@ class Target(_Section):
     interests: list[Text] = Field(
         default=[], description="What they care about; matched against expertise."
     )
-    notes: Text | None = Field(default=None, description="Anything worth remembering.")
+    notes: Note | None = Field(default=None, description="Anything worth remembering.")
 
 
 class NetplanConfig(_Section):
@@ -125,30 +134,22 @@ class NetplanConfig(_Section):
     large_group: int = Field(
         default=3,
         ge=2,
+        le=1_000,
         description="Arriving as this many people (you included) or more counts as a large "
         "group that strangers will not approach.",
     )
     default_new_contacts_goal: int = Field(
-        default=3, ge=0, description="New contacts to aim for when the event sets no goal."
+        default=3,
+        ge=0,
+        le=10_000,
+        description="New contacts to aim for when the event sets no goal.",
     )
     regroup_minutes: int = Field(
         default=45,
         ge=5,
+        le=24 * 60,
         description="How often a group that split up meets again to swap introductions.",
     )
-
-    @field_validator("select", "ignore")
-    @classmethod
-    def _known_rules(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
-        from netplan.rules import select
-
-        if value == [] and info.field_name == "select":
-            # An empty select would switch every rule off without a word (an
-            # empty ignore is harmless).
-            raise ValueError("name at least one rule, or leave the key out to run them all")
-        if value:
-            select(value)  # raises UnknownRule, a ValueError, naming the culprit
-        return value
 
 
 class Event(_Section):
@@ -174,22 +175,18 @@ SECTIONS: dict[str, type[BaseModel]] = {
 }
 
 
-# The key under which names and subjects are compared: case does not count.
-# The bare method, not a wrapper: it runs once per target and per interest.
-fold: Callable[[str], str] = str.casefold
-
-
 def name_problems(event: Event) -> list[tuple[Loc, str]]:
-    """Names must be unique, ignoring case: among you and your colleagues, and among targets."""
+    """Names must be unique (by `identity.name_key`): among you and your colleagues, and
+    among targets."""
     problems: list[tuple[Loc, str]] = []
-    people: dict[str, str] = {fold(event.me.name): "me.name"}
+    people: dict[str, str] = {name_key(event.me.name): "me.name"}
     for i, c in enumerate(event.colleagues):
-        first = people.setdefault(fold(c.name), f"colleagues[{i}].name")
+        first = people.setdefault(name_key(c.name), f"colleagues[{i}].name")
         if first != f"colleagues[{i}].name":
             problems.append((("colleagues", i, "name"), f"duplicate name (also {first})"))
     seen: dict[str, int] = {}
     for i, t in enumerate(event.targets):
-        j = seen.setdefault(fold(t.name), i)
+        j = seen.setdefault(name_key(t.name), i)
         if j != i:
             problems.append((("targets", i, "name"), f"duplicate name (also targets[{j}].name)"))
     return problems

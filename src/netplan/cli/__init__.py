@@ -1,0 +1,98 @@
+"""The command line: parse → load → plan → report → exit code. Nothing else lives here.
+
+One module per command; `common` holds what they share and `env` what they take
+from the outside world.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from netplan import __version__
+from netplan.cli.env import Env
+from netplan.errors import ExitCode
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success; 1 an unresolved finding of a kind named by --fail-on is present; "
+    "2 usage, input or output error; 3 internal error (rerun with --debug); "
+    "141 the reader of the output closed the pipe early."
+)
+
+app = typer.Typer(
+    name="netplan",
+    help="Plan how to attend a networking event with co-workers: go alone, as a pair, or "
+    "together and split up; who to bring, who to leave at the office, and a checklist. "
+    "Based on 'Networking With Co-Workers: Good Or Bad?' by Johnny Bravo.\n\n" + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from netplan.cli.common import env_of
+
+        env_of(ctx).out(f"netplan {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the traceback of an internal error.", show_default=False
+        ),
+    ] = False,
+) -> None:
+    """Plan how to attend a networking event with co-workers."""
+    from netplan.cli.common import env_of
+
+    env_of(ctx).debug = debug
+
+
+# Each module adds its commands to `app`; importing them is cheap (their heavy
+# imports wait inside the commands).
+from netplan.cli import advise, checklist, init, rules, schema, validate  # noqa: E402
+
+
+def run(env: Env | None = None) -> int:
+    """Run the app as the `netplan` command and return its exit status."""
+    env = env or Env.from_system()
+    try:
+        code = app(prog_name="netplan", standalone_mode=False, obj=env)
+    except typer.Abort:
+        env.err(["aborted"], prefix=True)
+        return ExitCode.INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:
+        show, exit_code = getattr(e, "show", None), getattr(e, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            # click's own usage errors: printed here, through the one sanitising sink.
+            import io
+
+            buffer = io.StringIO()
+            show(file=buffer)
+            env.err(buffer.getvalue().splitlines())
+            return exit_code
+        if env.debug:
+            raise
+        env.err(
+            [f"internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)"],
+            prefix=True,
+        )
+        return ExitCode.INTERNAL
+    return code if isinstance(code, int) else ExitCode.OK

@@ -1,0 +1,52 @@
+"""`netplan advise`: the whole plan."""
+
+from __future__ import annotations
+
+import typer
+
+from netplan.cli import app
+from netplan.cli.common import (
+    PlainCommand,
+    Color,
+    FailOn,
+    Files,
+    Force,
+    Format,
+    Ignore,
+    Output,
+    Select,
+    env_of,
+    finish,
+    guarded,
+    load_plans,
+    report,
+)
+
+
+@app.command(
+    cls=PlainCommand,
+    epilog="Example: netplan advise examples/trade-show.toml --format json | jq .verdict",
+)
+@guarded
+def advise(
+    ctx: typer.Context,
+    files: Files,
+    format: Format = "text",
+    output: Output = None,
+    force: Force = False,
+    fail_on: FailOn = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    color: Color = None,
+) -> None:
+    """Advise on one or more events: verdict, who to bring or leave, findings and checklist.
+
+    With several files, the text report ends with a summary table, JSON is an array in
+    input order and jsonl one line per file. A bad file is reported and the others are
+    still advised on (exit 2).
+    """
+    env = env_of(ctx)
+    plans, failed = load_plans(env, files, select, ignore)
+    if plans:
+        report(env, plans, len(files), format, output, force, color)
+    finish(plans, failed, fail_on)

@@ -1,0 +1,319 @@
+"""What every command shares: its options, the error guard, loading and writing."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperCommand
+
+from netplan.cli.env import Env
+from netplan.errors import ExitCode, InputError, NetplanError, OutputError, UsageError
+from netplan.report import FormatChoice
+
+if TYPE_CHECKING:
+    from netplan.model.plan import Plan
+
+STDIN = "-"
+
+
+def _argument_name(param: Any) -> str:
+    name = str(param.metavar or param.human_readable_name)
+    return name + ("..." if param.nargs != 1 else "")
+
+
+class PlainCommand(TyperCommand):
+    """Help that names arguments plainly: `FILE...`, not `{FILE}...` and `<list[str]>`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args, opts = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                args.append((_argument_name(param), record[1]))
+            else:
+                opts.append(record)
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+Files = Annotated[
+    list[str],
+    typer.Argument(
+        help="Event files (TOML); '-' reads one from standard input.",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to this file instead of standard output ('-' is standard output). With "
+        "several inputs and an existing folder: one FILE-STEM.EXT per input.",
+        dir_okay=True,
+        show_default=False,
+    ),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="Replace an existing output file.", show_default=False)
+]
+Select = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="RULE",
+        help="Run only these rules (name, code or code prefix such as NP2; repeatable). "
+        "Replaces the file's [netplan] select and ignore.",
+        show_default=False,
+    ),
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="RULE",
+        help="Switch these rules off (repeatable); wins over --select.",
+        show_default=False,
+    ),
+]
+
+
+def _finding_kinds(values: list[str] | None) -> list[str] | None:
+    from typing import get_args
+
+    from netplan.model.kinds import RuleKind
+
+    known = get_args(RuleKind)
+    for value in values or ():
+        if value.lower() not in known:
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            raise typer.BadParameter(f"'{shown}' is not one of {', '.join(known)}")
+    return [v.lower() for v in values] if values else values
+
+
+FailOn = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--fail-on",
+        metavar="KIND",
+        help="Exit with 1 when an unresolved finding of this kind is present: pro, con or tip "
+        "(repeatable). A con about colleagues the plan leaves at the office is resolved.",
+        callback=_finding_kinds,
+        show_default=False,
+    ),
+]
+Color = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Colour the text report (default: only on a terminal, and never with NO_COLOR "
+        "set or TERM=dumb).",
+        show_default=False,
+    ),
+]
+
+
+def format_option(default: str, help: str) -> Any:
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"{help} One of text, json, jsonl, markdown (or md); default {default}.",
+        case_sensitive=False,
+        show_default=False,
+    )
+
+
+Format = Annotated[FormatChoice, format_option("text", "Report format.")]
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def env_of(ctx: typer.Context) -> Env:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Env):
+        root.obj = Env.from_system()
+    return root.obj
+
+
+def guarded(fn: F) -> F:
+    """Turn netplan's errors into messages and exit codes; no traceback unless --debug.
+
+    The command must take `ctx: typer.Context` as a keyword parameter.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        env = env_of(kwargs["ctx"])
+        try:
+            fn(*args, **kwargs)
+        except NetplanError as e:
+            env.err(e.lines(), prefix=not isinstance(e, InputError))
+            raise typer.Exit(e.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`netplan ... | head`): stop quietly, as a
+            # program killed by SIGPIPE would, instead of reporting a bug.
+            silence(env)
+            raise typer.Exit(ExitCode.PIPE_CLOSED) from None
+        except typer.Abort:
+            # A prompt met the end of its input (or Ctrl-C): nothing was written.
+            env.err(["aborted: no answer on standard input; nothing was written"], prefix=True)
+            raise typer.Exit(ExitCode.INPUT) from None
+        except typer.Exit:
+            raise
+        except Exception as e:
+            if env.debug:
+                raise
+            env.err(
+                [f"internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)"],
+                prefix=True,
+            )
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def silence(env: Env) -> None:
+    """Point stdout at /dev/null so the final flush cannot fail again."""
+    try:
+        assert env.stdout is not None
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, env.stdout.fileno())
+    except (OSError, ValueError, AttributeError, AssertionError):  # no real descriptor
+        pass
+
+
+def one_stdin(files: list[str]) -> None:
+    if files.count(STDIN) > 1:
+        raise UsageError("'-' (standard input) can be given only once")
+
+
+def to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == STDIN
+
+
+def load_plans(
+    env: Env, files: list[str], select: list[str] | None, ignore: list[str] | None
+) -> tuple[list[Plan], bool]:
+    """Load and plan every input; report bad ones and carry on with the rest.
+
+    Warnings meant for advice (a `knows` name that only nearly matches a target, a
+    template never filled in) go to standard error and leave the exit code alone.
+    """
+    from netplan.engine import make_plan
+    from netplan.rules import UnknownRule, resolve
+    from netplan.sources.event import check_file, source_name
+
+    one_stdin(files)
+    try:
+        resolve(None, [], select, ignore)  # an unknown --select/--ignore fails before any file
+    except UnknownRule as e:
+        raise UsageError(str(e)) from None
+    plans = []
+    failed = False
+    for path in files:
+        source = source_name(path)
+        try:
+            event, remarks = check_file(
+                path, stdin=env.stdin if path == STDIN else None, advise_only=True
+            )
+        except InputError as e:
+            env.err(e.lines())
+            failed = True
+            continue
+        env.err([r.format(source, "warning") for r in remarks])
+        rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
+        plans.append(make_plan(event, rules, source=source))
+    return plans, failed
+
+
+def emit(env: Env, content: str, output: Path | None, force: bool) -> None:
+    if to_stdout(output):
+        env.out(content)
+    else:
+        from netplan.output import write_atomic
+
+        assert output is not None
+        write_atomic(output, content, force=force)
+
+
+def emit_each(
+    plans: list[Plan], folder: Path, force: bool, extension: str, render: Callable[[Plan], str]
+) -> None:
+    """Several inputs into a folder: one FILE-STEM.EXT per input."""
+    from netplan.output import write_atomic
+
+    # Check every destination first, so a refusal leaves the folder as it was.
+    targets: dict[Path, Plan] = {}
+    for plan in plans:
+        stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
+        path = folder / f"{stem}{extension}"
+        if path in targets:
+            raise UsageError(
+                f"{plan.source} and {targets[path].source} would both be written to {path}"
+            )
+        if path.exists() and not force:
+            raise OutputError(f"{path}: already exists (use --force to overwrite it)")
+        targets[path] = plan
+    for path, plan in targets.items():
+        write_atomic(path, render(plan), force=force)
+
+
+def report(
+    env: Env,
+    plans: list[Plan],
+    inputs: int,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    color: bool | None,
+    checklist_only: bool = False,
+) -> None:
+    from netplan.report import Options, reporter
+
+    terminal = to_stdout(output)
+    options = Options(
+        checklist_only=checklist_only,
+        width=env.width(terminal),
+        color=terminal and env.use_color(color),
+        single=inputs == 1,
+    )
+    chosen = reporter(fmt)
+    if inputs > 1 and output is not None and output.is_dir():
+        emit_each(
+            plans,
+            output,
+            force,
+            chosen.EXTENSION,
+            lambda p: chosen.render_one(p, Options(checklist_only, options.width, False)),
+        )
+    else:
+        emit(env, chosen.render(plans, options), output, force)
+
+
+def finish(plans: list[Plan], failed: bool, fail_on: list[str] | None) -> None:
+    if failed:
+        raise typer.Exit(ExitCode.INPUT)
+    if fail_on and any(p.has_finding(fail_on) for p in plans):
+        raise typer.Exit(ExitCode.FINDINGS)

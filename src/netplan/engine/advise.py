@@ -1,0 +1,227 @@
+"""Event → Plan. Pure and deterministic: no I/O, and the same event always gives the same plan.
+
+How the rules weigh (also in the README):
+1. A colleague named by a finding that says *leave* (socializers, reluctant
+   colleagues) stays at the office, whatever else speaks for them.
+2. Otherwise a colleague named by a finding that says *bring* (an introduction to
+   a target, matching expertise, moral support for a newcomer) comes along.
+3. Anyone else stays too. Their reasons are the cons that name them (group-size
+   when the list is large, socializing-risk for a close work-friend), or none:
+   they simply have no reason to come.
+A con whose every subject stays at the office is *resolved*: the plan already
+deals with it, and --fail-on does not count it.
+The verdict: nobody brought → go alone; exactly one brought, no unresolved con
+names them alone, and a pair is below the large_group setting → go together as a
+pair; otherwise go together and split up on arrival.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from netplan.model.event import Event, Target
+from netplan.model.identity import name_key
+from netplan.model.kinds import PRIORITIES, Priority, Verdict
+from netplan.model.plan import (
+    Action,
+    AgreeToSplit,
+    AskForIntroductions,
+    ChecklistItem,
+    ColleagueAdvice,
+    CompareNotes,
+    Debrief,
+    ExpertFit,
+    Finding,
+    FollowUp,
+    Introducer,
+    MeetStrangers,
+    MeetTarget,
+    Plan,
+    PlanThePair,
+    RemindSupport,
+    SetGoal,
+    SplitOnArrival,
+    TargetBrief,
+    TellLeft,
+    WorkAsPair,
+)
+from netplan.rules import ALL_RULES, Context, Rule
+from netplan.rules.base import subject_key, unique
+from netplan.rules.cons import GROUP_SIZE
+from netplan.rules.pros import MORAL_SUPPORT
+
+
+def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "") -> Plan:
+    """Apply `rules` (default: all of them) to `event`."""
+    active = ALL_RULES if rules is None else tuple(sorted(set(rules), key=ALL_RULES.index))
+    ctx = Context.build(event)
+    found = [f for rule in active for f in rule.check(ctx)]
+    advice = _decide(ctx, found)
+    brought = tuple(a.name for a in advice if a.recommendation == "bring")
+    findings = _resolve(found, advice)
+    pair_is_large = GROUP_SIZE in active and event.netplan.large_group <= 2
+    verdict = _verdict(brought, findings, pair_is_large)
+    briefs = _briefs(ctx, brought)
+    return Plan(
+        source=source,
+        event=event.event,
+        me=event.me.name,
+        settings=event.netplan,
+        new_contacts_goal=ctx.new_contacts_goal,
+        verdict=verdict,
+        colleagues=advice,
+        findings=findings,
+        targets=briefs,
+        checklist=_checklist(ctx, verdict, advice, findings, briefs),
+        rules_off=tuple(r.name for r in ALL_RULES if r not in active),
+    )
+
+
+def _decide(ctx: Context, findings: Sequence[Finding]) -> tuple[ColleagueAdvice, ...]:
+    # Rules that speak about each colleague, by what they ask: bring, leave, or
+    # a con with no effect of its own (the reasons a colleague stays when nothing
+    # speaks for them).
+    votes: dict[tuple[str | None, str], list[str]] = {}
+    for f in findings:
+        if f.effect is None and f.kind != "con":
+            continue
+        for subject in f.subjects:
+            rules = votes.setdefault((f.effect, name_key(subject)), [])
+            if f.rule not in rules:
+                rules.append(f.rule)
+    out = []
+    for c in ctx.event.colleagues:
+        key = name_key(c.name)
+        if leave := votes.get(("leave", key)):
+            out.append(ColleagueAdvice(c.name, "leave", tuple(leave)))
+        elif bring := votes.get(("bring", key)):
+            out.append(ColleagueAdvice(c.name, "bring", tuple(bring)))
+        else:
+            out.append(ColleagueAdvice(c.name, "leave", tuple(votes.get((None, key), ()))))
+    return tuple(out)
+
+
+def _resolve(findings: list[Finding], advice: Sequence[ColleagueAdvice]) -> tuple[Finding, ...]:
+    staying = {name_key(a.name) for a in advice if a.recommendation == "leave"}
+    return tuple(
+        dataclasses.replace(f, resolved=True)
+        if f.kind == "con" and f.subjects and all(name_key(s) in staying for s in f.subjects)
+        else f
+        for f in findings
+    )
+
+
+def _verdict(brought: Sequence[str], findings: Sequence[Finding], pair_is_large: bool) -> Verdict:
+    if not brought:
+        return "go-alone"
+    if len(brought) == 1 and not pair_is_large:
+        # A con against the partner names them alone; one about the whole list
+        # (group-size over everyone listed) is not about the pair that goes.
+        partner = (name_key(brought[0]),)
+        against = any(
+            f.kind == "con" and not f.resolved and tuple(map(name_key, f.subjects)) == partner
+            for f in findings
+        )
+        if not against:
+            return "go-together"
+    return "go-together-split-up"
+
+
+def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
+    """One brief per target, highest priority first. Runs once per target: keep it lean."""
+    coming = {name_key(n) for n in brought}
+    introducers: dict[int, list[Introducer]] = {}  # id(target) → who can introduce you
+    experts: dict[str, list[str]] = {}  # subject key → brought colleagues who know it
+    for c in ctx.event.colleagues:
+        here = name_key(c.name) in coming
+        for t in ctx.known_targets(c):
+            introducers.setdefault(id(t), []).append(Introducer(c.name, here))
+        if here:
+            for subject in unique(c.expertise):
+                experts.setdefault(subject_key(subject), []).append(c.name)
+    by_priority: dict[Priority, list[Target]] = {p: [] for p in PRIORITIES}
+    for t in ctx.event.targets:
+        by_priority[t.priority].append(t)
+    return tuple(
+        TargetBrief(
+            name=t.name,
+            company=t.company,
+            title=t.title,
+            priority=t.priority,
+            interests=tuple(t.interests),
+            notes=t.notes,
+            introducers=tuple(introducers.get(id(t), ())),
+            experts=_expert_fit(t.interests, experts) if experts and t.interests else (),
+        )
+        for priority in PRIORITIES
+        for t in by_priority[priority]
+    )
+
+
+def _expert_fit(interests: Iterable[str], experts: dict[str, list[str]]) -> tuple[ExpertFit, ...]:
+    shared: dict[str, list[str]] = {}  # expert → this target's interests they know
+    for interest in unique(interests):
+        for name in experts.get(subject_key(interest), ()):
+            shared.setdefault(name, []).append(interest)
+    return tuple(ExpertFit(name, tuple(s)) for name, s in shared.items())
+
+
+def _checklist(
+    ctx: Context,
+    verdict: Verdict,
+    advice: Sequence[ColleagueAdvice],
+    findings: Sequence[Finding],
+    briefs: Sequence[TargetBrief],
+) -> tuple[ChecklistItem, ...]:
+    brought = tuple(a.name for a in advice if a.recommendation == "bring")
+    left = tuple(a.name for a in advice if a.recommendation == "leave")
+    goal = ctx.new_contacts_goal
+    minutes = ctx.settings.regroup_minutes
+    before: list[Action] = []
+    during: list[Action] = []
+    after: list[Action] = []
+
+    introduces = any(i.coming for b in briefs for i in b.introducers)
+    if verdict == "go-together-split-up":
+        before.append(AgreeToSplit(brought, minutes))
+    elif verdict == "go-together":
+        before.append(PlanThePair(brought[0], introduces))
+    before.append(SetGoal(goal))
+    supporters = tuple(
+        s
+        for f in findings
+        if f.rule == MORAL_SUPPORT.name and f.effect == "bring"
+        for s in f.subjects
+        if s in brought
+    )
+    if supporters:
+        before.append(RemindSupport(supporters))
+    # Colleagues who stay but know targets: ask them before the event, in file order.
+    asks: dict[str, list[str]] = {a.name: [] for a in advice if a.recommendation == "leave"}
+    for brief in briefs:
+        for i in brief.introducers:
+            if not i.coming:
+                asks[i.name].append(brief.name)
+    before += [AskForIntroductions(name, tuple(ts)) for name, ts in asks.items() if ts]
+    if left:
+        before.append(TellLeft(left))
+
+    if verdict == "go-together-split-up":
+        during.append(SplitOnArrival(minutes))
+    elif verdict == "go-together":
+        during.append(WorkAsPair(brought[0], introduces))
+    targets = [ChecklistItem("during", MeetTarget(b), b.name) for b in briefs]
+    during_tail = MeetStrangers(goal)
+
+    after.append(FollowUp())
+    after.append(Debrief(goal))
+    if brought:
+        after.append(CompareNotes(brought))
+    return (
+        *(ChecklistItem("before", a) for a in before),
+        *(ChecklistItem("during", a) for a in during),
+        *targets,
+        ChecklistItem("during", during_tail),
+        *(ChecklistItem("after", a) for a in after),
+    )

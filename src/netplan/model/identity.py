@@ -1,0 +1,277 @@
+"""Who is who: the one place that decides whether two strings name the same person.
+
+Three strengths of key, from strict to loose:
+
+- `name_key`: NFKC, invisible characters dropped, spacing collapsed, case folded.
+  "José" precomposed and decomposed, or "JOSÉ  Díaz", are one key. Two people with
+  the same `name_key` are duplicates.
+- `loose_key`: also without accents, punctuation and middle initials. A match on
+  this key still counts ("Tomas J Herrera" is "Tomás Herrera"), but callers say so.
+- near misses (`NameIndex.suggest`): one letter off, or a nickname (Bob/Robert)
+  with the same surname. Only ever suggested, never matched.
+
+Emails and profile URLs have keys of their own (`email_key`, `profile_key`), for
+lists that carry them. Everything here is pure and bounded: a key costs time
+linear in the name's length, an index is a few dicts, and a suggestion compares
+a name with a capped number of candidates, never with every other name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+T = TypeVar("T")
+
+# Characters that print as nothing, so a name made only of them is blank: every
+# format character (Cf: zero-width space and joiners, soft hyphen, bidi marks,
+# the Mongolian vowel separator, word joiner, BOM), the Hangul fillers, the
+# braille blank, the combining grapheme joiner and the variation selectors.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]"
+)
+# Punctuation dropped without a trace, so "O'Brien" and "OBrien" agree.
+_JOINERS = re.compile("['\u2019\u02bc`´]")
+# Everything that is neither a letter, a digit nor a space separates words.
+_SEPARATORS = re.compile(r"[\W_]+")
+
+# A name longer than this is compared on its first part only: keeps every
+# comparison bounded whatever a file holds (no real name comes close).
+MAX_COMPARED = 200
+
+
+def _visible(s: str) -> str:
+    return _INVISIBLE.sub("", s) if not s.isascii() else s
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: '' for a name that is blank to the eye."""
+    if name.isascii():
+        return " ".join(name.split()).casefold()
+    s = _visible(unicodedata.normalize("NFKC", name))
+    # NFKC once more after folding: folding can undo the normal form ("ǰ").
+    return unicodedata.normalize("NFKC", " ".join(s.split()).casefold())
+
+
+def is_blank(name: str) -> bool:
+    return not name_key(name)
+
+
+def _strip_accents(s: str) -> str:
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def loose_key(name: str) -> str:
+    """`name_key` without accents, punctuation or middle initials: 'tomas herrera'."""
+    s = _strip_accents(name_key(name[:MAX_COMPARED]))
+    words = _SEPARATORS.sub(" ", _JOINERS.sub("", s)).split()
+    if len(words) > 2:
+        # Initials between the first and the last word are middle initials.
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
+
+
+# Common English nicknames → the formal first name. Suggestions only: "Bob Lee"
+# may be a different person from "Robert Lee", so these never make a match.
+_NICKNAMES = {
+    "al": "albert",
+    "alex": "alexander",
+    "andy": "andrew",
+    "ben": "benjamin",
+    "bill": "william",
+    "billy": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "cathy": "catherine",
+    "chris": "christopher",
+    "dan": "daniel",
+    "danny": "daniel",
+    "dave": "david",
+    "ed": "edward",
+    "eddie": "edward",
+    "jim": "james",
+    "jimmy": "james",
+    "joe": "joseph",
+    "jon": "jonathan",
+    "kate": "katherine",
+    "katie": "katherine",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "matt": "matthew",
+    "mike": "michael",
+    "nick": "nicholas",
+    "pat": "patricia",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "rob": "robert",
+    "sam": "samuel",
+    "steve": "steven",
+    "sue": "susan",
+    "tom": "thomas",
+    "tony": "anthony",
+    "will": "william",
+}
+
+
+def _formal(words: list[str]) -> str:
+    if words:
+        words = [_NICKNAMES.get(words[0], words[0]), *words[1:]]
+    return " ".join(words)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one insertion, deletion, substitution or swap of neighbours turns a into b."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return swapped and a[i + 2 :] == b[i + 2 :]
+
+
+How = Literal["exact", "loose"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[T]):
+    """A lookup that found one person: `how` says whether the loose key was needed."""
+
+    value: T
+    how: How
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous(Generic[T]):
+    """A loose match that fits several people: never guessed."""
+
+    values: tuple[T, ...]
+
+
+# How many people sharing one word a suggestion looks at: a list of 10,000
+# "Smith"s must not make each lookup compare with all of them.
+_CANDIDATES_PER_WORD = 32
+
+
+class NameIndex(Generic[T]):
+    """People by name, for lookups by `name_key`, then `loose_key`, then suggestions.
+
+    Built in one pass; each lookup is a few dict accesses. The word index behind
+    suggestions is built only when the first suggestion is asked for.
+    """
+
+    def __init__(self, people: Iterable[tuple[str, T]]) -> None:
+        self._exact: dict[str, T] = {}
+        self._loose: dict[str, list[T]] | None = None
+        self._names: list[tuple[str, T]] = []
+        for name, value in people:
+            self._names.append((name, value))
+            self._exact.setdefault(name_key(name), value)
+        self._words: dict[str, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _loose_index(self) -> dict[str, list[T]]:
+        if self._loose is None:
+            self._loose = {}
+            for name, value in self._names:
+                group = self._loose.setdefault(loose_key(name), [])
+                if not any(v is value for v in group):
+                    group.append(value)
+        return self._loose
+
+    def lookup(self, name: str) -> Found[T] | Ambiguous[T] | None:
+        exact = self._exact.get(name_key(name))
+        if exact is not None:
+            return Found(exact, "exact")
+        loose = self._loose_index().get(loose_key(name))
+        if not loose:
+            return None
+        if len(loose) == 1:
+            return Found(loose[0], "loose")
+        return Ambiguous(tuple(loose))
+
+    def get(self, name: str) -> T | None:
+        """The person a name means, exactly or loosely; None when unknown or ambiguous."""
+        found = self.lookup(name)
+        return found.value if isinstance(found, Found) else None
+
+    def suggest(self, name: str) -> T | None:
+        """Someone whose name is close to `name` (one letter off, a nickname), or None."""
+        words = loose_key(name).split()
+        if not words or not self._names:
+            return None
+        index = self._word_index()
+        formal = _formal(words)
+        best: T | None = None
+        for word in dict.fromkeys(words):
+            for i in index.get(word, ())[:_CANDIDATES_PER_WORD]:
+                other_name, value = self._names[i]
+                other = loose_key(other_name).split()
+                if _formal(other) == formal or _near(words, other):
+                    if best is not None and best is not value:
+                        return None  # two near misses: a suggestion would be a guess
+                    best = value
+        return best
+
+    def _word_index(self) -> dict[str, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for i, (name, _) in enumerate(self._names):
+                for word in dict.fromkeys(loose_key(name).split()):
+                    self._words.setdefault(word, []).append(i)
+        return self._words
+
+
+def _near(a: list[str], b: list[str]) -> bool:
+    """Same words but for one letter in one of them, or the same words run together."""
+    if "".join(a) == "".join(b):
+        return True
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and min(map(len, differ[0])) > 2 and _one_edit_apart(*differ[0])
+
+
+def email_key(value: str) -> str | None:
+    """A comparable email address, or None when the value is not one.
+
+    LinkedIn puts `urn:li:member:…` in its email column for some members: not an email.
+    """
+    s = value.strip().casefold()
+    if s.startswith("mailto:"):
+        s = s[len("mailto:") :]
+    local, at, domain = s.partition("@")
+    if not at or not local or "." not in domain or "@" in domain or any(c.isspace() for c in s):
+        return None
+    return s
+
+
+_PROFILE = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^/?#\s]+)", re.IGNORECASE
+)
+
+
+def profile_key(value: str) -> str | None:
+    """A LinkedIn profile URL as 'in/slug': scheme, www., country subdomain, trailing
+    slash, query and case ignored. None when the value is not such a URL."""
+    from urllib.parse import unquote
+
+    m = _PROFILE.match(value.strip()[:MAX_COMPARED])
+    if m is None:
+        return None
+    return f"in/{unicodedata.normalize('NFC', unquote(m.group(2))).casefold()}"

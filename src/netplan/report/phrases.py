@@ -1,0 +1,281 @@
+"""Every sentence netplan says about a plan, in one place.
+
+The engine and the rules return data (`model.plan`); these functions turn it into
+English. Each reporter (text, markdown, JSON) uses them, so a plan reads the same
+in every format. The strings returned still hold raw input text: making them
+inert for a terminal or for markdown is the reporter's job (`safety`).
+
+Lists of names that could grow with the input (the targets a colleague knows, the
+experts on one target) are cut to a few names and a count, so a report stays
+proportional to the file it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from netplan.model.plan import (
+    AgreeToSplit,
+    AskForIntroductions,
+    ChecklistItem,
+    Clings,
+    CloseFriend,
+    ColleagueAdvice,
+    CompareNotes,
+    ComfortZone,
+    Debrief,
+    Expertise,
+    Finding,
+    FollowUp,
+    KnowsPeople,
+    LargeGroup,
+    MeetStrangers,
+    MeetTarget,
+    Plan,
+    PlanThePair,
+    RemindSupport,
+    SetGoal,
+    Socializer,
+    SplitOnArrival,
+    Support,
+    TargetBrief,
+    TellLeft,
+    WorkAsPair,
+)
+
+# How many names one sentence lists before it says "and N more".
+NAMES_SHOWN = 10
+# How many experts one target's item names.
+EXPERTS_SHOWN = 3
+
+
+def names(people: Sequence[str], limit: int | None = None) -> str:
+    """'A', 'A and B', 'A, B and C'; with a limit, 'A, B and 3 more'."""
+    if limit is not None and len(people) > limit:
+        return ", ".join(people[:limit]) + f" and {len(people) - limit:,} more"
+    if len(people) <= 1:
+        return "".join(people)
+    return ", ".join(people[:-1]) + " and " + people[-1]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 target', '2 targets', '1,200 targets'; `many` for irregular plurals."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
+
+
+def goal_phrase(goal: int) -> str:
+    """The new-contacts goal, one way everywhere: 'at least 3 new people' or 'someone new'."""
+    return f"at least {plural(goal, 'new person', 'new people')}" if goal else "someone new"
+
+
+def reasons(advice: ColleagueAdvice) -> str:
+    """Why a colleague comes or stays: the rules, or that nothing speaks for them."""
+    return ", ".join(advice.reasons) if advice.reasons else "no reason to come"
+
+
+# --- the verdict -----------------------------------------------------------------------
+
+
+def headline(plan: Plan) -> str:
+    brought = plan.brought
+    if plan.verdict == "go-together":
+        return f"Go as a pair with {brought[0]}."
+    if plan.verdict == "go-together-split-up":
+        return (
+            f"Go with {names(brought, NAMES_SHOWN)}, split up on arrival, and regroup every "
+            f"{plan.settings.regroup_minutes} minutes."
+        )
+    if not plan.colleagues:
+        return "Go alone: no colleagues are on the list."
+    leave_rules = {"socializing-risk", "distraction"}
+    against = sum(
+        1 for a in plan.colleagues if a.recommendation == "leave" and leave_rules & set(a.reasons)
+    )
+    idle = len(plan.colleagues) - against
+    why = []
+    if against:
+        why.append(
+            f"{plural(against, 'colleague')} would distract you or pull you into socializing"
+        )
+    if idle:
+        why.append(
+            f"{plural(idle, 'colleague')} {'has' if idle == 1 else 'have'} no reason to come"
+        )
+    return "Go alone: " + " and ".join(why) + "."
+
+
+# --- findings --------------------------------------------------------------------------
+
+
+def finding_message(f: Finding, plan: Plan) -> str:
+    """What a rule found, said for this plan: advice for those who come is not
+    addressed to those who stay."""
+    facts = f.facts
+    staying = set(plan.left)
+    match facts:
+        case KnowsPeople(colleague, targets, others, personal) if targets:
+            msg = (
+                f"{colleague} can introduce you to {plural(len(targets), 'target')}: "
+                f"{names(targets, NAMES_SHOWN)}"
+            )
+            if others:
+                msg += f"; and knows {plural(others, 'other attendee')}"
+            if colleague in staying:
+                msg += ". They stay at the office, so ask them for introductions before the event"
+            return msg + "."
+        case KnowsPeople(colleague, _, others, personal) if personal:
+            return (
+                f"{colleague} knows {plural(others, 'attendee')} you could meet through them: "
+                "good for your personal network."
+            )
+        case KnowsPeople(colleague, _, others, _):
+            return (
+                f"{colleague} knows {plural(others, 'attendee')}, none of them a target: that "
+                "helps your personal network more than your business one."
+            )
+        case Expertise(colleague, subjects, big_stage):
+            msg = (
+                f"{colleague} can speak with authority on {names(subjects, NAMES_SHOWN)}, "
+                "which people there care about"
+            )
+            if big_stage:
+                return msg + ": at a trade show or conference an expert makes the product shine."
+            return msg + "."
+        case Support(colleague, new_to, supporter, more):
+            msg = f"You are new to {names(new_to)}: {colleague} can come to give you courage."
+            if supporter:
+                msg += " They are there to support you, not to socialize with you."
+            else:
+                msg += (
+                    " Nobody is listed as a supporter, and nothing suggests they would "
+                    "socialize or cling: agree that they come to back you up."
+                )
+            if more:
+                msg += " One supporter is enough."
+            return msg
+        case Socializer(colleague, happy_hour):
+            msg = f"{colleague} treats events as social hour: with them along you meet fewer new people"
+            return msg + (", and a happy hour makes that pull stronger." if happy_hour else ".")
+        case CloseFriend(colleague):
+            msg = (
+                f"{colleague} is a close work-friend: the two of you could easily spend the "
+                "whole event together."
+            )
+            if colleague in staying:
+                return msg + " Another reason they stay at the office this time."
+            return msg + " Agree to split up."
+        case Clings(colleague, "socializer"):
+            return f"{colleague} will keep drawing you into social chat: leave them at the office."
+        case Clings(colleague, _):
+            return (
+                f"{colleague} is not into the scene and will cling to you for company: "
+                "leave them at the office."
+            )
+        case LargeGroup(listed, _):
+            return _large_group(listed, plan)
+        case ComfortZone(goal):
+            msg = (
+                "Everyone drifts toward familiar faces in a room of strangers. Plan against it: "
+                "do not settle in with people you already know, and do not leave before you "
+                f"have met {goal_phrase(goal)}."
+            )
+            if plan.verdict == "go-together-split-up":
+                msg += (
+                    " Split up on arrival and regroup every "
+                    f"{plan.settings.regroup_minutes} minutes."
+                )
+            elif plan.verdict == "go-together":
+                msg += f" Work the room with {plan.brought[0]} instead of talking to each other."
+            return msg
+    raise AssertionError(f"no phrase for {facts!r}")  # pragma: no cover - mypy checks it
+
+
+def _large_group(listed: Sequence[str], plan: Plan) -> str:
+    msg = (
+        f"If everyone listed came, you plus {names(listed, NAMES_SHOWN)} would make a group of "
+        f"{len(listed) + 1:,}, and few people walk up to a group that size."
+    )
+    brought = plan.brought
+    if plan.verdict == "go-alone":
+        return msg + " Nobody needs to come along, so you go alone."
+    if plan.verdict == "go-together":
+        return msg + f" Only {brought[0]} comes, so the two of you stay easy to approach."
+    if len(brought) == len(listed):
+        return msg + " Everyone listed has a reason to come, so split up as soon as you arrive."
+    return msg + " Bring only who you need, and split up as soon as you arrive."
+
+
+# --- checklist ---------------------------------------------------------------------------
+
+
+def item_text(item: ChecklistItem, plan: Plan) -> str:
+    match item.action:
+        case MeetTarget(brief):
+            return meet_text(brief)
+        case AgreeToSplit(people, minutes):
+            return (
+                f"Agree with {names(people, NAMES_SHOWN)} to split up on arrival and meet "
+                f"again every {minutes} minutes to swap introductions."
+            )
+        case PlanThePair(partner, introduces):
+            if introduces:
+                return (
+                    f"Agree with {partner} how you will work the room as a pair: which targets "
+                    "they will introduce you to, and that you both talk to new people rather "
+                    "than to each other."
+                )
+            return (
+                f"Agree with {partner} that you will work the room as a pair, talking to new "
+                "people rather than to each other."
+            )
+        case SetGoal(goal):
+            return f"Set your goal: meet {goal_phrase(goal)} you did not know before."
+        case RemindSupport(people):
+            return f"Remind {names(people)} they come to back you up, not to socialize."
+        case AskForIntroductions(introducer, targets):
+            return (
+                f"Ask {introducer}, who stays at the office, to introduce you to "
+                f"{names(targets, NAMES_SHOWN)} before the event."
+            )
+        case TellLeft(people):
+            return f"Tell {names(people)} you will go without them this time."
+        case SplitOnArrival(minutes):
+            return f"Split up as soon as you arrive; regroup every {minutes} minutes."
+        case WorkAsPair(partner, introduces):
+            text = f"Work the room together with {partner}: approach people you do not know"
+            if introduces:
+                return text + f", and let {partner} introduce you where they can."
+            return text + ", and do not settle in with each other."
+        case MeetStrangers(goal):
+            return f"Talk to people you do not know until you have met {goal_phrase(goal)}."
+        case FollowUp():
+            return "Follow up with everyone you met within two working days."
+        case Debrief(goal):
+            text = "Debrief: did you network, or only socialize? Count your new contacts"
+            return text + (f" against the goal of {goal:,}." if goal else ".")
+        case CompareNotes(people):
+            return f"Compare notes with {names(people, NAMES_SHOWN)}: who did each of you meet?"
+    raise AssertionError(f"no phrase for {item.action!r}")  # pragma: no cover - mypy checks it
+
+
+def meet_text(brief: TargetBrief) -> str:
+    """The checklist line for one target. Runs once per target: keep it lean."""
+    text = f"Meet {brief.name}"
+    if brief.title and brief.company:
+        text += f" ({brief.title}, {brief.company})"
+    elif brief.title or brief.company:
+        text += f" ({brief.title or brief.company})"
+    text += f", {brief.priority} priority."
+    if brief.introducers:
+        coming = [i.name for i in brief.introducers if i.coming]
+        if coming:
+            text += f" Ask {names(coming, EXPERTS_SHOWN)} to introduce you."
+        if len(coming) < len(brief.introducers):
+            staying = [i.name for i in brief.introducers if not i.coming]
+            text += f" {names(staying, EXPERTS_SHOWN)} can introduce you before the event."
+    if brief.experts:
+        fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in brief.experts]
+        text += f" Bring in {names(fits, EXPERTS_SHOWN)}."
+    if brief.notes:
+        text += f" Notes: {brief.notes}"
+    return text

@@ -1,0 +1,324 @@
+"""Bytes → TOML → `Event`. Every failure becomes one `InputError` with located problems,
+each saying how to fix it where netplan can tell."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from netplan.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from netplan.model.event import Event, Loc
+
+# Large enough for an event with 100,000 targets; small enough that a wrong
+# path (a disk image, a log) is refused before it fills memory.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+STDIN = "-"
+
+
+def read_bytes(
+    path: str, stdin: IO[bytes] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
+    """Read a whole input, refusing anything above `max_bytes`."""
+    source = source_name(path)
+    try:
+        if path == STDIN:
+            if stdin is None:
+                raise InputError(source, [Problem("no standard input to read")])
+            data = stdin.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(source, [Problem("no such file")]) from None
+    except IsADirectoryError:
+        raise InputError(source, [Problem("is a directory, not an event file")]) from None
+    except PermissionError:
+        raise InputError(source, [Problem("permission denied")]) from None
+    except OSError as e:
+        raise InputError(source, [Problem(f"cannot read: {e.strerror or e}")]) from None
+    if len(data) > max_bytes:
+        raise InputError(
+            source, [Problem(f"file is larger than the {max_bytes:,}-byte limit for an event file")]
+        )
+    return data
+
+
+_SAVE_AS_UTF8 = "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Many NUL bytes at every other offset: UTF-16 text without a byte order mark."""
+    head = data[:200]
+    return len(head) >= 4 and (
+        head[1::2].count(0) > len(head) // 4 or head[::2].count(0) > len(head) // 4
+    )
+
+
+def decode(data: bytes, source: str) -> str:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_like_utf16(data):
+        raise InputError(source, [Problem(f"not UTF-8: the file is UTF-16; {_SAVE_AS_UTF8}")])
+    try:
+        return data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as e:
+        # utf-8-sig reports offsets after the BOM; the user's editor counts from the file's start.
+        offset = e.start + 3 * bom
+        line = data.count(b"\n", 0, offset) + 1
+        msg = f"not UTF-8: invalid byte 0x{data[offset]:02x} at offset {offset}; {_SAVE_AS_UTF8}"
+        raise InputError(source, [Problem(msg, line=line)]) from None
+
+
+# Hints for the TOML mistakes people make most, read off the line that failed.
+_NUMERIC_DATE = re.compile(r"=\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:#.*)?$")
+_CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
+_TOML_INT = re.compile(r"[+-]?\d(?:_?\d){4300,}")
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def _line(text: str, lineno: int) -> str:
+    start = 0
+    for _ in range(lineno - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)][:1000]
+
+
+def _syntax_hint(line: str) -> str:
+    if _CURLY_QUOTES.search(line):
+        return " (curly quotes: write straight quotes \" or ' around text)"
+    if _NUMERIC_DATE.search(line):
+        return " (write dates as YYYY-MM-DD, such as 2027-05-12, without quotes)"
+    if "=" not in line and line.count(",") >= 1 and not line.lstrip().startswith(("[", "#")):
+        return (
+            " (this looks like a line of CSV: an event file is TOML, one `key = value` "
+            "per line, with one [[targets]] block per person)"
+        )
+    return ""
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    import tomli
+
+    try:
+        doc = tomli.loads(text)
+    except tomli.TOMLDecodeError as e:
+        hint = _syntax_hint(_line(text, e.lineno)) if e.lineno else ""
+        problem = Problem(f"invalid TOML: {e.msg}{hint}", line=e.lineno, col=e.colno)
+        raise InputError(source, [problem]) from None
+    except RecursionError:
+        raise InputError(source, [Problem("invalid TOML: nested too deeply")]) from None
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits; TOML allows
+        # only 64-bit ones anyway.
+        m = _TOML_INT.search(text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        raise InputError(source, [Problem(_INT_RANGE, line=line)]) from None
+    big = next(_huge_ints(doc, ()), None)
+    if big is not None:
+        raise InputError(source, locate(text, [(big, _INT_RANGE)]))
+    return doc
+
+
+_INT_RANGE = "integer out of range: TOML integers are 64-bit (at most 9,223,372,036,854,775,807)"
+
+
+def _huge_ints(value: Any, loc: Loc) -> Iterator[Loc]:
+    """Where the document holds an integer outside 64 bits, which TOML forbids."""
+    stack: list[tuple[Any, Loc]] = [(value, loc)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, (*where, k)) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(item))
+        elif isinstance(item, int) and not INT64[0] <= item <= INT64[1]:
+            yield where
+
+
+def parse_event(data: bytes, source: str) -> Event:
+    """Turn the bytes of an event file into a validated `Event`."""
+    return _parse(data, source)[0]
+
+
+def _parse(data: bytes, source: str) -> tuple[Event, str]:
+    from pydantic import ValidationError
+
+    from netplan.model.event import Event, name_problems
+    from netplan.rules import config_problems
+
+    text = decode(data, source)
+    if not text.strip():
+        raise InputError(source, [Problem("the file is empty: an event needs [event] and [me]")])
+    doc = parse_toml(text, source)
+    # Validating a large list allocates many small objects; the collector
+    # only slows that down and would find nothing to free.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        event = Event.model_validate(doc)
+    except ValidationError as e:
+        raise InputError(source, schema_problems(e, text, doc)) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    problems = name_problems(event) + config_problems(event.netplan.select, event.netplan.ignore)
+    if problems:
+        raise InputError(source, locate(text, problems))
+    return event, text
+
+
+def load_event(
+    path: str, stdin: IO[bytes] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Event:
+    """Read and validate one event file (`-` for standard input)."""
+    return parse_event(read_bytes(path, stdin, max_bytes), source_name(path))
+
+
+def source_name(path: str) -> str:
+    """How an input is named in messages and in JSON's "source"."""
+    if path == STDIN:
+        return "<stdin>"
+    # A file name that is not valid UTF-8 arrives with lone surrogates, which
+    # neither a terminal nor a JSON encoder can take: show its bytes as \xNN.
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+# pydantic reports a value that fits no member of a union once per member,
+# under the member's name: `event.date.datetime` and `event.date.date`.
+_UNION_MEMBERS = {"datetime", "date"}
+# Past this many, problems are counted rather than listed: a file of a million
+# unknown keys must not make a million lines of output.
+MAX_PROBLEMS = 50
+
+
+def schema_problems(
+    error: ValidationError, text: str | None = None, doc: dict[str, Any] | None = None
+) -> list[Problem]:
+    """One located problem per mistake (no line numbers without the file's text)."""
+    items: dict[Loc, str] = {}
+    more = 0
+    for err in error.errors(include_url=False, include_input=False):
+        loc: Loc = tuple(err["loc"])
+        if len(loc) > 1 and loc[-1] in _UNION_MEMBERS and loc[-2] == "date":
+            loc = loc[:-1]
+            message = _date_message(_value_at(doc, loc))
+        else:
+            message = _message(err["type"], loc, err["msg"], doc)
+        if loc in items:
+            continue
+        if len(items) >= MAX_PROBLEMS:
+            more += 1
+            continue
+        items[loc] = message
+    if text is None:
+        problems = [Problem(msg, loc=format_loc(loc)) for loc, msg in items.items()]
+    else:
+        problems = locate(text, list(items.items()))
+    if more:
+        problems.append(Problem(f"... and {more:,} more problems not shown"))
+    return problems
+
+
+def _value_at(doc: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            doc = doc[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return doc
+
+
+def _date_message(value: Any) -> str:
+    import datetime as dt
+
+    if isinstance(value, str):
+        shown = value[:40]
+        try:
+            dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+        except ValueError:
+            return f"'{shown}' is not a date: write dates as YYYY-MM-DD, such as 2027-05-12"
+        return f"a date is not text: remove the quotes (date = {shown})"
+    return "must be a TOML date or date-time, such as 2027-03-18"
+
+
+def _message(kind: str, loc: Loc, msg: str, doc: dict[str, Any] | None) -> str:
+    if kind == "extra_forbidden":
+        return "unknown key" + _suggest(loc)
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "string_too_short":
+        return "must not be blank"
+    if kind == "string_too_long":
+        return msg.replace("String should have at most", "is too long: at most")
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind == "list_type" and len(loc) == 1 and isinstance(_value_at(doc, loc), dict):
+        return f"write [[{loc[0]}]] with double brackets: one such block per person"
+    return msg
+
+
+def _suggest(loc: Loc) -> str:
+    from netplan.model.event import SECTIONS, Event
+
+    key = str(loc[-1])
+    if len(loc) == 1:
+        known = list(Event.model_fields)
+    elif isinstance(loc[0], str) and loc[0] in SECTIONS:
+        known = list(SECTIONS[loc[0]].model_fields)
+    else:
+        return ""
+    if len(key) > 64:  # no key is that long; difflib's cost grows with the lengths
+        return ""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def locate(text: str, items: Sequence[tuple[Loc, str]]) -> list[Problem]:
+    """Attach line numbers to remarks about an already-parsed document."""
+    from netplan.sources.locate import KeyLines
+
+    lines = KeyLines(text)
+    return [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in items]
+
+
+def check_file(
+    path: str,
+    stdin: IO[bytes] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    advise_only: bool = False,
+) -> tuple[Event, list[Problem]]:
+    """Load an event and collect the located warnings about likely mistakes in it
+    (advise_only: only those advise shows too)."""
+    from netplan.sources.lint import event_warnings
+
+    source = source_name(path)
+    event, text = _parse(read_bytes(path, stdin, max_bytes), source)
+    remarks = event_warnings(event, advise_only)
+    if not remarks:
+        return event, []
+    located = locate(text, [(loc, msg) for loc, msg, _ in remarks])
+    return event, [
+        dataclasses.replace(p, on_advise=on_advise)
+        for p, (_, _, on_advise) in zip(located, remarks, strict=True)
+    ]
