@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from netplan.models import Event
+from netplan.model.event import Event
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

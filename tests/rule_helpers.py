@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netplan.models import Event
+from netplan.model.event import Event
 from netplan.rules import Context, Finding, Rule
 
 # One expected finding: (subjects, effect, fragments the message must contain).

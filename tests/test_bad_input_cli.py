@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from netplan.cli import app
-from netplan.loader import DEFAULT_MAX_BYTES
+from netplan.sources.event import DEFAULT_MAX_BYTES
 from tests.test_loader import deny_reading
 
 runner = CliRunner()

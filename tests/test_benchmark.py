@@ -7,7 +7,7 @@ import sys
 from types import ModuleType
 
 from netplan.engine import make_plan
-from netplan.loader import parse_event
+from netplan.sources.event import parse_event
 from tests.conftest import REPO
 
 

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from netplan.engine import make_plan
-from netplan.loader import load_event
-from netplan.plan import PHASES, ChecklistItem, Plan
+from netplan.sources.event import load_event
+from netplan.model.kinds import PHASES
+from netplan.model.plan import ChecklistItem, Plan
 from netplan.report.json import render
 from netplan.rules import ALL_RULES, select
 from netplan.rules.pros import MEET_NEW_PEOPLE

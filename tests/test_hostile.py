@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from netplan.cli import app
 from netplan.engine import make_plan
-from netplan.models import Event
-from netplan.plan import Plan
+from netplan.model.event import Event
+from netplan.model.plan import Plan
 from netplan.report import json as json_report
 from netplan.report import markdown, text
 from netplan.safety import clean

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from netplan.errors import InputError, Problem
-from netplan.loader import load_event, parse_event, read_bytes
-from netplan.locate import KeyLines
-from netplan.models import Event
+from netplan.sources.event import load_event, parse_event, read_bytes
+from netplan.sources.locate import KeyLines
+from netplan.model.event import Event
 
 SOURCE = "ev.toml"
 BOM = b"\xef\xbb\xbf"
@@ -395,7 +395,7 @@ def deny_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("netplan.loader.open", fake_open, raising=False)
+    monkeypatch.setattr("netplan.sources.event.open", fake_open, raising=False)
 
 
 def test_missing_file_name_is_escaped(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ from typer.testing import CliRunner, Result
 
 from netplan.cli import app
 from netplan.engine import make_plan
-from netplan.loader import parse_event
-from netplan.models import SECTIONS, Event, NetplanConfig
+from netplan.sources.event import parse_event
+from netplan.model.event import SECTIONS, Event, NetplanConfig
 from netplan.rules import ALL_RULES, Rule
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from netplan.models import Event
+from netplan.model.event import Event
 from netplan.rules import Context, Finding
 from netplan.rules.tips import COMFORT_ZONE
 from tests.conftest import make_event

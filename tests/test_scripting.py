@@ -15,7 +15,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
-import netplan.engine
+import netplan.engine.advise
 from netplan.cli import app
 from tests.conftest import EXAMPLES, REPO, example_files
 

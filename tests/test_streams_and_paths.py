@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from netplan.cli import EventKind, app
-from netplan.loader import source_name
-from netplan.models import Kind
+from netplan.sources.event import source_name
+from netplan.model.event import Kind
 from netplan.output import write_atomic
 from tests.conftest import EXAMPLES, REPO
 
