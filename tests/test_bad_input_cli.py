@@ -65,7 +65,7 @@ BAD: dict[str, tuple[bytes, str]] = {
     ),
     "unknown-rule": (
         (GOOD + '[netplan]\nselect = ["\\u001b[31mnope"]\n').encode(),
-        ":8: netplan.select: unknown rule '\\x1b[31mnope'",
+        ":8: netplan.select[0]: unknown rule '\\x1b[31mnope'",
     ),
 }
 
@@ -146,7 +146,7 @@ def test_bad_file_for_checklist(tmp_path: Path, case: str) -> None:
 def test_debug_does_not_turn_bad_input_into_a_traceback(tmp_path: Path) -> None:
     data, expected = BAD["deep-arrays"]
     path = write(tmp_path, "event.toml", data)
-    lines = input_error_lines(advise(path, "--debug"), path)
+    lines = input_error_lines(runner.invoke(app, ["--debug", "advise", path]), path)
     assert reported(lines, path, expected), (expected, lines)
 
 

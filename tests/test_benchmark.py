@@ -7,6 +7,7 @@ import sys
 from types import ModuleType
 
 from netplan.engine import make_plan
+from netplan.report.phrases import item_text
 from netplan.sources.event import parse_event
 from tests.conftest import REPO
 
@@ -27,7 +28,7 @@ def test_generated_event_is_valid_and_exercises_the_rules() -> None:
     assert len(event.targets) == 300
     plan = make_plan(event)
     # Introductions and expert matches appear, so the per-target work is really measured.
-    texts = [i.text for i in plan.checklist if i.target is not None]
+    texts = [item_text(i, plan) for i in plan.checklist if i.target is not None]
     assert len(texts) == 300
     assert any("to introduce you" in t for t in texts)
     assert any("Bring in" in t for t in texts)

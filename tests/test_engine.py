@@ -10,7 +10,9 @@ from netplan.engine import make_plan
 from netplan.sources.event import load_event
 from netplan.model.kinds import PHASES
 from netplan.model.plan import ChecklistItem, Plan
+from netplan.report import Options
 from netplan.report.json import render
+from netplan.report.phrases import finding_message, headline, item_text, reasons
 from netplan.rules import ALL_RULES, select
 from netplan.rules.pros import MEET_NEW_PEOPLE
 from netplan.rules.tips import COMFORT_ZONE
@@ -26,12 +28,16 @@ def advice(plan: Plan) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def items(plan: Plan, phase: str) -> list[str]:
-    return [i.text for i in plan.checklist if i.phase == phase]
+    return [item_text(i, plan) for i in plan.checklist if i.phase == phase]
 
 
 def target_item(plan: Plan, target: str) -> ChecklistItem:
     (item,) = [i for i in plan.checklist if i.target == target]
     return item
+
+
+def target_text(plan: Plan, target: str) -> str:
+    return item_text(target_item(plan, target), plan)
 
 
 # --- who comes ---------------------------------------------------------------------------------
@@ -69,8 +75,8 @@ def test_pro_reasons_bring_and_are_all_credited() -> None:
         targets=[{"name": "Pat"}],
     )
     assert advice(plan) == {"Dev": ("bring", ("meet-new-people", "subject-experts"))}
-    assert plan.brought() == ["Dev"]
-    assert plan.left() == []
+    assert list(plan.brought) == ["Dev"]
+    assert list(plan.left) == []
 
 
 def test_moral_support_brings_the_supporter() -> None:
@@ -82,20 +88,38 @@ def test_a_remark_without_effect_does_not_bring() -> None:
     # Knows only non-targets at a business event: a pro finding, but no reason to come.
     plan = plan_for(colleagues=[{"name": "Ana", "knows": ["Jo"]}])
     assert any(f.rule == "meet-new-people" for f in plan.findings)
-    assert advice(plan) == {"Ana": ("leave", ("group-size",))}
+    assert advice(plan) == {"Ana": ("leave", ())}
 
 
-def test_no_reason_leaves_with_group_size_credited() -> None:
-    # Credited even when the group is too small for the group-size finding itself.
+def test_no_reason_in_a_small_group_credits_no_rule() -> None:
     plan = plan_for(colleagues=[{"name": "Ana"}])
     assert not any(f.rule == "group-size" for f in plan.findings)
-    assert advice(plan) == {"Ana": ("leave", ("group-size",))}
+    assert advice(plan) == {"Ana": ("leave", ())}
+    assert reasons(plan.colleagues[0]) == "no reason to come"
+
+
+def test_group_size_is_credited_only_when_the_listed_group_is_large() -> None:
+    two = plan_for(colleagues=[{"name": "Ana"}, {"name": "Bo"}])  # 3 people: large
+    assert advice(two) == {"Ana": ("leave", ("group-size",)), "Bo": ("leave", ("group-size",))}
+    roomy = plan_for(colleagues=[{"name": "Ana"}, {"name": "Bo"}], netplan={"large_group": 4})
+    assert advice(roomy) == {"Ana": ("leave", ()), "Bo": ("leave", ())}
+
+
+def test_reasons_name_only_rules_with_a_finding_about_that_colleague() -> None:
+    plan = plan_for(**BUSY)
+    about: dict[str, set[str]] = {}
+    for f in plan.findings:
+        for subject in f.subjects:
+            about.setdefault(subject, set()).add(f.rule)
+    for c in plan.colleagues:
+        assert set(c.reasons) <= about.get(c.name, set()), c
 
 
 def test_no_reason_leaves_with_no_reasons_when_group_size_is_off() -> None:
     event = make_event(colleagues=[{"name": "Ana"}, {"name": "Bo", "close_friend": True}])
     plan = make_plan(event, select(ignored=["group-size"]))
-    assert advice(plan) == {"Ana": ("leave", ()), "Bo": ("leave", ())}
+    # Bo's close-friend con is about Bo; Ana has nothing at all.
+    assert advice(plan) == {"Ana": ("leave", ()), "Bo": ("leave", ("socializing-risk",))}
 
 
 # --- verdict -----------------------------------------------------------------------------------
@@ -104,14 +128,14 @@ def test_no_reason_leaves_with_no_reasons_when_group_size_is_off() -> None:
 def test_no_colleagues_go_alone() -> None:
     plan = plan_for()
     assert plan.verdict == "go-alone"
-    assert plan.headline == "Go alone: no colleagues are on the list."
+    assert headline(plan) == "Go alone: no colleagues are on the list."
 
 
 def test_everyone_left_go_alone() -> None:
     plan = plan_for(colleagues=[{"name": "Ana"}, {"name": "Bo", "style": "socializer"}])
     assert plan.verdict == "go-alone"
-    assert plan.brought() == []
-    assert plan.headline == (
+    assert list(plan.brought) == []
+    assert headline(plan) == (
         "Go alone: 1 colleague would distract you or pull you into socializing"
         " and 1 colleague has no reason to come."
     )
@@ -124,9 +148,9 @@ def test_pair_whose_only_con_is_group_size_over_everyone_is_go_together() -> Non
     )
     (group,) = [f for f in plan.findings if f.rule == "group-size"]
     assert "Sam" in group.subjects
-    assert plan.brought() == ["Sam"]
+    assert list(plan.brought) == ["Sam"]
     assert plan.verdict == "go-together"
-    assert plan.headline == "Go as a pair with Sam."
+    assert headline(plan) == "Go as a pair with Sam."
 
 
 def test_close_friend_partner_means_split_up() -> None:
@@ -134,7 +158,7 @@ def test_close_friend_partner_means_split_up() -> None:
         me={"new_to": ["networking"]},
         colleagues=[{"name": "Sam", "style": "supporter", "close_friend": True}],
     )
-    assert plan.brought() == ["Sam"]
+    assert list(plan.brought) == ["Sam"]
     assert plan.verdict == "go-together-split-up"
 
 
@@ -143,7 +167,7 @@ def test_close_friend_left_behind_does_not_split_the_pair() -> None:
         me={"new_to": ["networking"]},
         colleagues=[{"name": "Sam", "style": "supporter"}, {"name": "Tia", "close_friend": True}],
     )
-    assert plan.left() == ["Tia"]
+    assert list(plan.left) == ["Tia"]
     assert plan.verdict == "go-together"
 
 
@@ -153,7 +177,7 @@ def test_large_group_two_makes_a_single_partner_split_up() -> None:
         colleagues=[{"name": "Sam", "style": "supporter"}],
         netplan={"large_group": 2},
     )
-    assert plan.brought() == ["Sam"]
+    assert list(plan.brought) == ["Sam"]
     assert plan.verdict == "go-together-split-up"
 
 
@@ -165,7 +189,7 @@ def test_large_group_two_splits_the_pair_whoever_else_was_listed() -> None:
         colleagues=[{"name": "Sam", "style": "supporter"}, {"name": "Ana"}],
         netplan={"large_group": 2},
     )
-    assert plan.brought() == ["Sam"]
+    assert list(plan.brought) == ["Sam"]
     assert plan.verdict == "go-together-split-up"
 
 
@@ -189,10 +213,10 @@ def test_two_brought_split_up() -> None:
         targets=[{"name": "Pat"}],
         netplan={"regroup_minutes": 20},
     )
-    assert plan.brought() == ["Dev", "Ana"]
+    assert list(plan.brought) == ["Dev", "Ana"]
     assert plan.verdict == "go-together-split-up"
     assert (
-        plan.headline == "Go with Dev and Ana, split up on arrival, and regroup every 20 minutes."
+        headline(plan) == "Go with Dev and Ana, split up on arrival, and regroup every 20 minutes."
     )
 
 
@@ -225,8 +249,8 @@ def busy() -> Plan:
 
 
 def test_busy_decisions(busy: Plan) -> None:
-    assert busy.brought() == ["Dev", "Ana", "Sam"]
-    assert busy.left() == ["Alex", "Bo"]
+    assert list(busy.brought) == ["Dev", "Ana", "Sam"]
+    assert list(busy.left) == ["Alex", "Bo"]
     assert busy.verdict == "go-together-split-up"
 
 
@@ -240,34 +264,39 @@ def test_one_during_item_per_target_in_priority_then_file_order(busy: Plan) -> N
     with_target = [i for i in busy.checklist if i.target is not None]
     assert all(i.phase == "during" for i in with_target)
     assert [i.target for i in with_target] == ["Kim", "Max", "Pat", "Cal", "Lou", "Eve"]
-    assert all(i.text.startswith(f"Meet {i.target}") for i in with_target)
+    assert all(item_text(i, busy).startswith(f"Meet {i.target}") for i in with_target)
 
 
 def test_target_item_wording(busy: Plan) -> None:
-    assert target_item(busy, "Max").text == "Meet Max (CTO, Acme), high priority."
-    assert target_item(busy, "Eve").text == "Meet Eve, low priority. Notes: Ask about Q1."
+    assert target_text(busy, "Max") == "Meet Max (CTO, Acme), high priority."
+    assert target_text(busy, "Eve") == "Meet Eve, low priority. Notes: Ask about Q1."
 
 
 def test_brought_introducer_is_named(busy: Plan) -> None:
     for target in ("Kim", "Lou"):
-        text = target_item(busy, target).text
+        text = target_text(busy, target)
         assert "Ask Ana to introduce you." in text
         assert "before the event" not in text
 
 
 def test_left_introducer_is_asked_before_the_event(busy: Plan) -> None:
-    text = target_item(busy, "Pat").text
-    assert "Ask Alex for an introduction before the event." in text
-    assert "to introduce you" not in text
+    # The request is a task for before the event; the target's line only says who knows them.
+    assert "Ask Alex, who stays at the office, to introduce you to Pat before the event." in (
+        items(busy, "before")
+    )
+    text = target_text(busy, "Pat")
+    assert "Alex knows them and stays at the office." in text
+    assert "Ask Alex" not in text
+    assert not any("Ask Alex" in t for t in items(busy, "during"))
 
 
 def test_brought_expert_fitting_interests_is_named(busy: Plan) -> None:
     # Dev comes and knows payments; Alex knows payments too but stays at the office.
-    assert target_item(busy, "Kim").text.endswith("Bring in Dev on payments.")
-    assert "Alex on" not in target_item(busy, "Kim").text
+    assert target_text(busy, "Kim").endswith("Bring in Dev on payments.")
+    assert "Alex on" not in target_text(busy, "Kim")
     # Dev's golf was not a reason to bring Dev, but Dev is coming and Pat cares about golf.
-    assert "Bring in Dev on golf." in target_item(busy, "Pat").text
-    assert "Bring in" not in target_item(busy, "Cal").text
+    assert "Bring in Dev on golf." in target_text(busy, "Pat")
+    assert "Bring in" not in target_text(busy, "Cal")
 
 
 def test_before_items(busy: Plan) -> None:
@@ -278,7 +307,10 @@ def test_before_items(busy: Plan) -> None:
     )
     assert "Set your goal: meet at least 4 new people you did not know before." in before
     assert "Remind Sam they come to back you up, not to socialize." in before
-    assert before[-1] == "Tell Alex and Bo you will go without them this time."
+    assert before[-2:] == [
+        "Ask Alex, who stays at the office, to introduce you to Pat before the event.",
+        "Tell Alex and Bo you will go without them this time.",
+    ]
 
 
 def test_during_and_after_items_with_company(busy: Plan) -> None:
@@ -292,7 +324,7 @@ def test_during_and_after_items_with_company(busy: Plan) -> None:
 
 def test_going_alone_checklist_has_no_group_items() -> None:
     plan = plan_for(colleagues=[{"name": "Bo", "style": "reluctant"}], targets=[{"name": "Kim"}])
-    texts = [i.text for i in plan.checklist]
+    texts = [item_text(i, plan) for i in plan.checklist]
     assert not any(
         t.startswith(("Agree with", "Split up", "Compare notes", "Remind")) for t in texts
     )
@@ -325,7 +357,7 @@ def test_same_event_same_plan_and_json() -> None:
     event = make_event(**BUSY)
     first, second = make_plan(event, source="a.toml"), make_plan(event, source="a.toml")
     assert first == second
-    assert render([first]) == render([second])
+    assert render([first], Options()) == render([second], Options())
     assert first is not second
 
 
@@ -343,13 +375,14 @@ def test_findings_follow_rule_then_colleague_order(busy: Plan) -> None:
 EXPECTED: dict[str, tuple[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
     "happy-hour-pack.toml": (
         # Rick and Janet are socializers, Marcus is reluctant: all stay. Tina is a
-        # close friend with no reason to come; new to sales but nobody is a supporter.
+        # close friend with no reason to come (both cons name her); the rep is new to
+        # sales, but every colleague has a con against them, so nobody comes for support.
         "go-alone",
         {
             "Rick Dunn": ("leave", ("socializing-risk", "distraction")),
             "Janet Hale": ("leave", ("socializing-risk", "distraction")),
             "Marcus Webb": ("leave", ("distraction",)),
-            "Tina Park": ("leave", ("group-size",)),
+            "Tina Park": ("leave", ("socializing-risk", "group-size")),
         },
     ),
     "newcomer.toml": (
@@ -404,24 +437,20 @@ def test_trade_show_checklist_names_experts_per_target() -> None:
         "Kevin Liu",
         "Sara Lindqvist",
     ]
-    assert "Bring in Priya Natarajan on fraud detection." in target_item(plan, "Martha Osei").text
-    assert (
-        "Bring in Priya Natarajan on machine learning." in target_item(plan, "Diego Alvarez").text
-    )
-    assert (
-        "Bring in Tom Becker on integrations and payments." in target_item(plan, "Kevin Liu").text
-    )
-    assert "Bring in" not in target_item(plan, "Sara Lindqvist").text
+    assert "Bring in Priya Natarajan on fraud detection." in target_text(plan, "Martha Osei")
+    assert "Bring in Priya Natarajan on machine learning." in target_text(plan, "Diego Alvarez")
+    assert "Bring in Tom Becker on integrations and payments." in target_text(plan, "Kevin Liu")
+    assert "Bring in" not in target_text(plan, "Sara Lindqvist")
 
 
 def test_warm_intros_checklist_names_the_introducer() -> None:
     plan = example_plan("warm-intros.toml")
-    assert plan.headline == "Go as a pair with Ines Duarte."
+    assert headline(plan) == "Go as a pair with Ines Duarte."
     for target in ("Grace Kim", "Ahmed Nasser"):
-        assert "Ask Ines Duarte to introduce you." in target_item(plan, target).text
-    assert "Ask" not in target_item(plan, "Nora Quinn").text
+        assert "Ask Ines Duarte to introduce you." in target_text(plan, target)
+    assert "Ask" not in target_text(plan, "Nora Quinn")
     (meet,) = [f for f in plan.findings if f.rule == "meet-new-people"]
-    assert "and knows 1 other attendee" in meet.message
+    assert "and knows 1 other attendee" in finding_message(meet, plan)
 
 
 def test_newcomer_checklist_reminds_the_supporter() -> None:

@@ -43,11 +43,26 @@ def files_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+# The questions, in order: event name, kind, date, venue, topics, goal, new-contacts goal,
+# your name, new to; per colleague: name, style, expertise, knows, close friend; per
+# target: name, company, title, priority, interests. A blank name ends each loop.
+EVENT_DEFAULTS = ("", "", "", "", "", "")  # kind, date, venue, topics, goal, new contacts
+
+
+def event_part(name: str, *rest: str) -> tuple[str, ...]:
+    """The event questions: the name, then any answers given, then defaults for the rest."""
+    return (name, *rest, *EVENT_DEFAULTS[len(rest) :])
+
+
 # A complete interview: two colleagues, two targets, every kind of answer.
 FULL_INTERVIEW = answers(
     "Harbour Mixer",  # event name
     "happy-hour",  # kind
     "2027-03-18",  # date
+    "Harbour Hotel Bar",  # venue
+    "payments, logistics",  # topics
+    "personal",  # goal
+    "5",  # new contacts goal
     "Robin Vale",  # your name
     "networking, sales",  # new to
     "Ana Ruiz",  # colleague 1
@@ -63,10 +78,12 @@ FULL_INTERVIEW = answers(
     "",  # no more colleagues
     "Pat Lee",  # target 1
     "Acme Corp",  # company
+    "CFO",  # title
     "high",  # priority
     "payments",  # interests
     "Quinn Shaw",  # target 2
     "",  # company: none
+    "",  # title: none
     "",  # priority: default
     "",  # interests: none
     "",  # no more targets
@@ -97,6 +114,10 @@ def test_interview_answers_end_up_in_the_event(tmp_path: Path) -> None:
     assert event.event.name == "Harbour Mixer"
     assert event.event.kind == "happy-hour"
     assert event.event.date == dt.date(2027, 3, 18)
+    assert event.event.venue == "Harbour Hotel Bar"
+    assert event.event.topics == ["payments", "logistics"]
+    assert event.event.goal == "personal"
+    assert event.event.new_contacts_goal == 5
     assert event.me.name == "Robin Vale"
     assert event.me.new_to == ["networking", "sales"]
     assert [c.name for c in event.colleagues] == ["Ana Ruiz", "Bo Chen"]
@@ -109,8 +130,18 @@ def test_interview_answers_end_up_in_the_event(tmp_path: Path) -> None:
     assert (bo.expertise, bo.knows, bo.close_friend) == ([], [], False)
     assert [t.name for t in event.targets] == ["Pat Lee", "Quinn Shaw"]
     pat, quinn = event.targets
-    assert (pat.company, pat.priority, pat.interests) == ("Acme Corp", "high", ["payments"])
-    assert (quinn.company, quinn.priority, quinn.interests) == (None, "medium", [])
+    assert (pat.company, pat.title, pat.priority, pat.interests) == (
+        "Acme Corp",
+        "CFO",
+        "high",
+        ["payments"],
+    )
+    assert (quinn.company, quinn.title, quinn.priority, quinn.interests) == (
+        None,
+        None,
+        "medium",
+        [],
+    )
 
 
 def test_interview_asks_a_choice_again_after_an_invalid_answer(tmp_path: Path) -> None:
@@ -118,8 +149,13 @@ def test_interview_asks_a_choice_again_after_an_invalid_answer(tmp_path: Path) -
     text = answers(
         "Meetup",
         "party",  # not a kind
-        "meetup",
+        "MEETUP",  # any case
         "",  # no date
+        "",  # no venue
+        "",  # no topics
+        "fun",  # not a goal
+        "learning",
+        "",  # default goal of new contacts
         "Robin",
         "",
         "Ana",
@@ -127,9 +163,11 @@ def test_interview_asks_a_choice_again_after_an_invalid_answer(tmp_path: Path) -
         "reluctant",
         "",
         "",
+        "maybe",  # not y or n
         "n",
         "",
         "Pat",
+        "",
         "",
         "urgent",  # not a priority
         "low",
@@ -138,10 +176,12 @@ def test_interview_asks_a_choice_again_after_an_invalid_answer(tmp_path: Path) -
     )
     result = run("init", str(path), "--interactive", input=text)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.count("Please answer one of") == 3
+    assert result.stderr.count("Please answer one of") == 4
+    assert result.stderr.count("Please answer y or n.") == 1
     assert "Please answer one of: networker, socializer, supporter, reluctant" in result.stderr
     event = load_event(str(path))
     assert event.event.kind == "meetup"
+    assert event.event.goal == "learning"
     assert event.event.date is None
     assert event.colleagues[0].style == "reluctant"
     assert event.targets[0].priority == "low"
@@ -151,20 +191,38 @@ def test_interview_asks_a_choice_again_after_an_invalid_answer(tmp_path: Path) -
 def test_interview_asks_a_bad_date_again(tmp_path: Path) -> None:
     path = tmp_path / "event.toml"
     text = answers(
-        "Expo", "trade-show", "2027-13-01", "next friday", "2027-02-03", "Robin", "", "", ""
+        "Expo",
+        "trade-show",
+        "2027-13-01",
+        "next friday",
+        "2027-02-03T18:30",
+        *EVENT_DEFAULTS[2:],
+        "Robin",
+        "",
+        "",
+        "",
     )
     result = run("init", str(path), "--interactive", input=text)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("Please give a date") == 2
     event = load_event(str(path))
-    assert event.event.date == dt.date(2027, 2, 3)
+    assert event.event.date == dt.datetime(2027, 2, 3, 18, 30)
     assert event.event.kind == "trade-show"
     assert_valid(path)
 
 
+@pytest.mark.parametrize("bad", ["-1", "many", "10001", "99999999999999999999"])
+def test_interview_asks_a_bad_goal_again(tmp_path: Path, bad: str) -> None:
+    path = tmp_path / "event.toml"
+    text = answers("Expo", "", "", "", "", "", bad, "4", "Robin", "", "", "")
+    result = run("init", str(path), "--interactive", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert load_event(str(path)).event.new_contacts_goal == 4
+
+
 def test_interview_blank_names_finish_the_loops(tmp_path: Path) -> None:
     path = tmp_path / "event.toml"
-    text = answers("Breakfast", "", "", "Robin", "", "", "")
+    text = answers(*event_part("Breakfast"), "Robin", "", "", "")
     result = run("init", str(path), "--interactive", input=text)
     assert result.exit_code == 0, result.stderr
     # Each loop asked its question once, and the blank answer ended it.
@@ -172,6 +230,7 @@ def test_interview_blank_names_finish_the_loops(tmp_path: Path) -> None:
     assert result.stderr.count("Someone you want to meet") == 1
     event = load_event(str(path))
     assert event.event.kind == "mixer"  # the default choice
+    assert event.event.new_contacts_goal == 3  # the default answer
     assert (event.colleagues, event.targets) == ([], [])
     assert_valid(path)
     assert_advised(path)
@@ -179,17 +238,20 @@ def test_interview_blank_names_finish_the_loops(tmp_path: Path) -> None:
 
 def test_interview_asks_a_required_answer_again_when_blank(tmp_path: Path) -> None:
     path = tmp_path / "event.toml"
-    text = answers("", "Breakfast", "", "", "  ", "Robin", "", "", "")
+    text = answers("", *event_part("Breakfast"), "  ", "\u200b", "Robin", "", "", "")
     result = run("init", str(path), "--interactive", input=text)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("This one is needed.") == 2
+    assert result.stderr.count("must not be blank") == 1  # only a zero-width space
     event = load_event(str(path))
     assert (event.event.name, event.me.name) == ("Breakfast", "Robin")
 
 
 def test_interview_writes_colleagues_and_targets_as_tables(tmp_path: Path) -> None:
     path = tmp_path / "event.toml"
-    text = answers("Mixer", "", "", "Robin", "", "Sam", "", "", "", "", "", "Pat", "", "", "", "")
+    text = answers(
+        *event_part("Mixer"), "Robin", "", "Sam", "", "", "", "", "", "Pat", "", "", "", "", ""
+    )
     result = run("init", str(path), "--interactive", input=text)
     assert result.exit_code == 0, result.stderr
     content = path.read_text(encoding="utf-8")
@@ -199,27 +261,33 @@ def test_interview_writes_colleagues_and_targets_as_tables(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("label", "lines"),
+    ("label", "lines", "kept"),
     [
-        # A colleague with your own name, in another case.
-        ("colleague-is-me", ("Mixer", "", "", "Robin", "", "robin", "", "", "", "")),
-        # The same target twice, in another case.
-        ("target-twice", ("Mixer", "", "", "Robin", "", "", "Pat", "", "", "", "pat", "", "", "")),
+        # A colleague with your own name, in another case: asked again.
+        ("colleague-is-me", ("robin", "Sam", "", "", "", "", ""), ["Sam"]),
+        # The same target twice, in another case and spacing: asked again.
+        ("target-twice", ("", "Pat Lee", "", "", "", "", "PAT  lee", "Kim", "", "", "", ""), []),
     ],
     ids=["colleague-is-me", "target-twice"],
 )
-def test_interview_never_writes_a_file_that_validate_rejects(
-    tmp_path: Path, label: str, lines: tuple[str, ...]
+def test_interview_asks_a_taken_name_again(
+    tmp_path: Path, label: str, lines: tuple[str, ...], kept: list[str]
 ) -> None:
-    """The issue: "The file it writes always passes `netplan validate`"."""
+    """Each answer is checked as it is given, so the interview never ends in a bad file."""
     path = tmp_path / f"{label}.toml"
-    # Spare blank answers, so an implementation that asks again finishes cleanly.
-    result = run("init", str(path), "--interactive", input=answers(*lines, *[""] * 10))
-    assert result.exit_code in (0, 2), result.stderr
-    if result.exit_code == 2:
-        assert not path.exists()
-    else:
-        assert_valid(path)
+    result = run(
+        "init",
+        str(path),
+        "--interactive",
+        input=answers(*event_part("Mixer"), "Robin", "", *lines, *[""] * 10),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "is already taken: names must be unique." in result.stderr
+    assert_valid(path)
+    event = load_event(str(path))
+    assert [c.name for c in event.colleagues] == kept
+    if label == "target-twice":
+        assert [t.name for t in event.targets] == ["Pat Lee", "Kim"]
 
 
 # --- non-interactive -----------------------------------------------------------------------------
@@ -237,9 +305,23 @@ def test_init_without_flags_writes_the_commented_template(
     assert content == starter.TEMPLATE
     assert "#" in content
     assert_valid(path)
-    assert ": warning: " not in run("validate", str(path)).stderr
+    # Valid, but validate and advise both say its names are still the template's.
+    placeholders = ["me.name: 'Your Name'", "colleagues[0].name: 'A Colleague'"]
+    placeholders.append("targets[0].name: 'A Target'")
+    for command in ("validate", "advise"):
+        warned = run(command, str(path)).stderr
+        for placeholder in placeholders:
+            assert f": warning: {placeholder} is a placeholder from the template" in warned
     assert_advised(path)
     assert files_in(tmp_path) == ["event.toml"]
+
+
+def test_a_filled_in_template_has_no_placeholder_warning(tmp_path: Path) -> None:
+    path = tmp_path / "event.toml"
+    filled = starter.TEMPLATE.replace("Your Name", "Robin").replace("A Colleague", "Ana")
+    path.write_text(filled.replace("A Target", "Pat Lee"), encoding="utf-8")
+    for command in ("validate", "advise"):
+        assert "placeholder" not in run(command, str(path)).stderr
 
 
 def test_init_default_path_is_event_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

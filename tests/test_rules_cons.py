@@ -41,16 +41,30 @@ RISK_CASES: list[tuple[str, str, list[dict[str, Any]], list[Expected]]] = [
         [(("Alex",), "leave", (FEWER,))],
     ),
     (
-        "close-friend-networker",
+        # Brought for a reason: told to split up.
+        "close-friend-networker-who-comes",
+        "mixer",
+        [{"name": "Alex", "close_friend": True, "knows": ["Pat"]}],
+        [(("Alex",), None, (FRIEND, "Agree to split up."))],
+    ),
+    (
+        # Left at the office: nothing to agree with them.
+        "close-friend-networker-who-stays",
         "mixer",
         [{"name": "Alex", "close_friend": True}],
-        [(("Alex",), None, (FRIEND, "Agree to split up."))],
+        [
+            (
+                ("Alex",),
+                None,
+                (FRIEND, "Leaving them at the office this time keeps you meeting new people."),
+            )
+        ],
     ),
     (
         "close-friend-supporter",
         "happy-hour",
         [{"name": "Alex", "style": "supporter", "close_friend": True}],
-        [(("Alex",), None, (FRIEND, "Agree to split up."))],
+        [(("Alex",), None, (FRIEND, "Leaving them at the office"))],
     ),
     (
         "networker",
@@ -84,7 +98,7 @@ RISK_CASES: list[tuple[str, str, list[dict[str, Any]], list[Expected]]] = [
 def test_socializing_risk(
     kind: str, colleagues: list[dict[str, Any]], expected: list[Expected]
 ) -> None:
-    event = make_event(event={"kind": kind}, colleagues=colleagues)
+    event = make_event(event={"kind": kind}, colleagues=colleagues, targets=[{"name": "Pat"}])
     check_findings(SOCIALIZING_RISK, run(SOCIALIZING_RISK, event), expected)
 
 
@@ -202,4 +216,39 @@ def test_group_size_counts_everyone_whatever_their_style() -> None:
     (finding,) = run(GROUP_SIZE, event)
     assert finding.subjects == ("Ana", "Bo")
     assert "few people walk up" in finding.message
-    assert "split up when you arrive" in finding.message
+    # Neither has a reason to come: the advice says so instead of "split up".
+    assert finding.message.endswith("Nobody needs to come along, so you go alone.")
+
+
+# The group-size sentence follows the plan it is part of: it never tells a pair or a
+# rep going alone to split up, and says "bring only who you need" only when someone stays.
+GROUP_ENDINGS = [
+    (
+        "everyone-brought",
+        [{"name": "Ana", "knows": ["Pat"]}, {"name": "Bo", "knows": ["Pat"]}],
+        "Everyone listed has a reason to come, so split up as soon as you arrive.",
+    ),
+    (
+        "some-brought",
+        [{"name": "Ana", "knows": ["Pat"]}, {"name": "Bo", "knows": ["Pat"]}, {"name": "Cy"}],
+        "Bring only who you need, and split up as soon as you arrive.",
+    ),
+    (
+        "a-pair",
+        [{"name": "Ana", "knows": ["Pat"]}, {"name": "Cy"}],
+        "Only Ana comes, so the two of you stay easy to approach.",
+    ),
+    ("nobody", [{"name": "Ana"}, {"name": "Cy"}], "Nobody needs to come along, so you go alone."),
+]
+
+
+@pytest.mark.parametrize(
+    ("colleagues", "ending"), [pytest.param(*c[1:], id=c[0]) for c in GROUP_ENDINGS]
+)
+def test_group_size_sentence_fits_the_verdict(
+    colleagues: list[dict[str, Any]], ending: str
+) -> None:
+    event = make_event(colleagues=colleagues, targets=[{"name": "Pat"}])
+    (finding,) = run(GROUP_SIZE, event)
+    assert finding.message.endswith(ending)
+    assert ("Bring only who you need" in finding.message) == (ending.startswith("Bring only"))

@@ -332,14 +332,41 @@ SUPPORT_CASES: list[tuple[str, list[str], list[dict[str, Any]], list[Expected]]]
         [],
     ),
     (
+        # No supporter: a colleague with no con against them serves.
         "new-but-no-supporter",
         ["industry"],
         [
-            {"name": "Al", "style": "networker"},
             {"name": "Bo", "style": "socializer"},
             {"name": "Cy", "style": "reluctant", "close_friend": True},
+            {"name": "Al", "style": "networker"},
+        ],
+        [(("Al",), "bring", ("Al can come to give you courage.", "Nobody is listed"))],
+    ),
+    (
+        "no-supporter-and-every-colleague-has-a-con",
+        ["industry"],
+        [
+            {"name": "Bo", "style": "socializer"},
+            {"name": "Cy", "style": "reluctant"},
+            {"name": "Di", "close_friend": True},
         ],
         [],
+    ),
+    (
+        # Support from someone who comes anyway keeps the group small.
+        "no-supporter-prefers-one-with-another-reason",
+        ["sales"],
+        [{"name": "Al"}, {"name": "Dev", "expertise": ["payments"]}],
+        [(("Dev",), "bring", ("Dev can come",))],
+    ),
+    (
+        "supporter-who-is-not-a-close-friend-first",
+        ["sales"],
+        [
+            {"name": "Sam", "style": "supporter", "close_friend": True},
+            {"name": "Tess", "style": "supporter"},
+        ],
+        [(("Tess",), "bring", ("Tess can come", CAVEAT, "One supporter is enough."))],
     ),
     (
         "new-and-no-colleagues",
@@ -357,7 +384,7 @@ SUPPORT_CASES: list[tuple[str, list[str], list[dict[str, Any]], list[Expected]]]
 def test_moral_support(
     new_to: list[str], colleagues: list[dict[str, Any]], expected: list[Expected]
 ) -> None:
-    event = make_event(me={"new_to": new_to}, colleagues=colleagues)
+    event = make_event(event={"topics": ["payments"]}, me={"new_to": new_to}, colleagues=colleagues)
     check_findings(MORAL_SUPPORT, run(MORAL_SUPPORT, event), expected)
 
 

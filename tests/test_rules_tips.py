@@ -7,15 +7,15 @@ from typing import Any
 import pytest
 
 from netplan.model.event import Event
-from netplan.rules import Context, Finding
 from netplan.rules.tips import COMFORT_ZONE
 from tests.conftest import make_event
+from tests.rule_helpers import Said, run
 
 OPENING = "Everyone drifts toward familiar faces in a room of strangers. Plan against it: "
 
 
-def only_finding(event: Event) -> Finding:
-    found = COMFORT_ZONE.check(Context.build(event))
+def only_finding(event: Event) -> Said:
+    found = run(COMFORT_ZONE, event)
     assert len(found) == 1
     finding = found[0]
     assert (finding.rule, finding.code, finding.kind) == ("comfort-zone", "NP301", "tip")
@@ -24,50 +24,67 @@ def only_finding(event: Event) -> Finding:
     return finding
 
 
+TWO_WHO_COME = [{"name": "Ana", "knows": ["Pat"]}, {"name": "Bo", "knows": ["Pat"]}]
+
 CASES: list[tuple[str, dict[str, Any], str]] = [
     (
         "alone-default-goal",
         {},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 3 new people.",
+        "you have met at least 3 new people.",
     ),
     (
-        "with-colleagues-defaults",
+        # A colleague with no reason to come stays: the advice is for going alone.
+        "with-a-colleague-who-stays",
         {"colleagues": [{"name": "Ana"}]},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 3 new people. If colleagues come along, split up on arrival and regroup "
-        "every 45 minutes.",
+        "you have met at least 3 new people.",
+    ),
+    (
+        "as-a-pair",
+        {"colleagues": [{"name": "Ana", "knows": ["Pat"]}], "targets": [{"name": "Pat"}]},
+        OPENING + "do not settle in with people you already know, and do not leave before "
+        "you have met at least 3 new people. Work the room with Ana instead of talking to each other.",
+    ),
+    (
+        "split-up",
+        {"colleagues": TWO_WHO_COME, "targets": [{"name": "Pat"}]},
+        OPENING + "do not settle in with people you already know, and do not leave before "
+        "you have met at least 3 new people. Split up on arrival and regroup every 45 minutes.",
     ),
     (
         "regroup-minutes-setting",
-        {"colleagues": [{"name": "Ana"}], "netplan": {"regroup_minutes": 30}},
+        {
+            "colleagues": TWO_WHO_COME,
+            "targets": [{"name": "Pat"}],
+            "netplan": {"regroup_minutes": 30},
+        },
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 3 new people. If colleagues come along, split up on arrival and regroup "
-        "every 30 minutes.",
+        "you have met at least 3 new people. Split up on arrival and regroup every 30 minutes.",
     ),
     (
         "event-goal",
         {"event": {"new_contacts_goal": 8}},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 8 new people.",
+        "you have met at least 8 new people.",
     ),
     (
         "event-goal-one-is-singular",
         {"event": {"new_contacts_goal": 1}},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 1 new person.",
+        "you have met at least 1 new person.",
     ),
     (
         "default-goal-setting",
         {"netplan": {"default_new_contacts_goal": 5}},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 5 new people.",
+        "you have met at least 5 new people.",
     ),
     (
         "event-goal-beats-default-setting",
         {"event": {"new_contacts_goal": 2}, "netplan": {"default_new_contacts_goal": 5}},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met 2 new people.",
+        "you have met at least 2 new people.",
     ),
     (
         "goal-zero",
@@ -99,7 +116,13 @@ def test_comfort_zone_always_fires_once(kind: str, colleagues: list[dict[str, An
     only_finding(make_event(event={"kind": kind}, colleagues=colleagues))
 
 
-def test_regroup_minutes_only_matter_with_colleagues() -> None:
-    finding = only_finding(make_event(netplan={"regroup_minutes": 30}))
+def test_regroup_minutes_only_matter_when_the_group_splits_up() -> None:
+    finding = only_finding(
+        make_event(
+            colleagues=[{"name": "Ana", "knows": ["Pat"]}],
+            targets=[{"name": "Pat"}],
+            netplan={"regroup_minutes": 30},
+        )
+    )
     assert "regroup" not in finding.message
     assert "split up" not in finding.message

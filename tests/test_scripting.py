@@ -156,7 +156,8 @@ def test_dash_twice_is_a_usage_error(command: str) -> None:
 
 
 def kinds(path: str, *extra: str) -> set[str]:
-    return {f["kind"] for f in advise_json(path, *extra)["findings"]}
+    """The kinds of the unresolved findings: what --fail-on counts."""
+    return {f["kind"] for f in advise_json(path, *extra)["findings"] if not f["resolved"]}
 
 
 @pytest.mark.parametrize("command", ["advise", "checklist"])
@@ -165,12 +166,24 @@ def test_exit_0_normally(command: str) -> None:
         assert run(command, path).exit_code == 0
 
 
-def test_fail_on_con_exits_1_when_a_con_is_present() -> None:
-    assert "con" in kinds(HAPPY_HOUR)
-    result = run("advise", HAPPY_HOUR, "--fail-on", "con", "--no-color")
+def test_fail_on_con_exits_1_when_an_unresolved_con_is_present() -> None:
+    # Trade show: the two experts who come make a group that is still large.
+    assert "con" in kinds(TRADE_SHOW)
+    result = run("advise", TRADE_SHOW, "--fail-on", "con", "--no-color")
     assert result.exit_code == 1
     assert result.stdout  # the report is still printed
     assert result.stderr == ""
+
+
+def test_fail_on_con_ignores_cons_the_plan_resolves() -> None:
+    # Happy-hour pack: every con is about colleagues who all stay at the office.
+    findings = advise_json(HAPPY_HOUR)["findings"]
+    cons = [f for f in findings if f["kind"] == "con"]
+    assert cons
+    assert all(f["resolved"] for f in cons)
+    assert run("advise", HAPPY_HOUR, "--fail-on", "con").exit_code == 0
+    # Resolved is only ever said of cons.
+    assert not any(f["resolved"] for f in findings if f["kind"] != "con")
 
 
 @pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: Path(p).stem)
@@ -197,7 +210,8 @@ def test_fail_on_tip_always_fires_unless_comfort_zone_is_ignored(path: str) -> N
 
 def test_fail_on_several_kinds_and_several_files() -> None:
     assert run("advise", WARM_INTROS, "--fail-on", "con").exit_code == 0
-    assert run("advise", WARM_INTROS, HAPPY_HOUR, "--fail-on", "con").exit_code == 1
+    assert run("advise", WARM_INTROS, HAPPY_HOUR, "--fail-on", "con").exit_code == 0
+    assert run("advise", WARM_INTROS, TRADE_SHOW, "--fail-on", "con").exit_code == 1
     both = ["--fail-on", "con", "--fail-on", "pro", "--ignore", "comfort-zone"]
     assert run("advise", WARM_INTROS, *both).exit_code == 1
 
@@ -216,7 +230,7 @@ def test_bad_file_wins_over_fail_on(tmp_path: Path) -> None:
         ["advise", TRADE_SHOW, "--format", "yaml"],
         ["advise", TRADE_SHOW, "--fail-on", "maybe"],
         ["advise", TRADE_SHOW, "--select", "no-such-rule"],
-        ["checklist", TRADE_SHOW, "--format", "text"],
+        ["checklist", TRADE_SHOW, "--format", "yaml"],
         ["advise", TRADE_SHOW, "--no-such-option"],
     ],
 )
@@ -248,7 +262,7 @@ def test_internal_error_is_one_line_and_exit_3(
 
 def test_internal_error_with_debug_propagates(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(netplan.engine, "make_plan", boom)
-    result = run("advise", TRADE_SHOW, "--debug")
+    result = run("--debug", "advise", TRADE_SHOW)
     assert isinstance(result.exception, RuntimeError)
     assert str(result.exception).startswith("boom")
     assert result.exit_code not in (0, 2, 3)
@@ -312,60 +326,119 @@ def test_schema_accepts_the_examples_shape() -> None:
                 assert set(table) <= set(known), (path.name, key)
 
 
-# The JSON shape pin: if any of these sets changes, schema_version must change too.
+# The JSON shape pin: every key path of the documents, per schema_version. Changing a key
+# without bumping the version fails the first test; bumping it without pinning the new
+# shape here fails the second.
 
-SCHEMA_VERSION = 1
-TOP_KEYS = {
-    "schema_version",
-    "source",
-    "event",
-    "verdict",
-    "headline",
-    "colleagues",
-    "findings",
-    "checklist",
-    "rules_off",
+KEYS_BY_VERSION: dict[int, frozenset[str]] = {
+    2: frozenset(
+        {
+            "schema_version",
+            "source",
+            "event",
+            "event.name",
+            "event.kind",
+            "event.date",
+            "event.venue",
+            "event.goal",
+            "event.me",
+            "event.new_contacts_goal",
+            "event.targets",
+            "verdict",
+            "headline",
+            "colleagues",
+            "colleagues[].name",
+            "colleagues[].recommendation",
+            "colleagues[].reasons",
+            "findings",
+            "findings[].rule",
+            "findings[].code",
+            "findings[].kind",
+            "findings[].message",
+            "findings[].subjects",
+            "findings[].resolved",
+            "targets",
+            "targets[].name",
+            "targets[].company",
+            "targets[].title",
+            "targets[].priority",
+            "targets[].interests",
+            "targets[].notes",
+            "targets[].introducers",
+            "targets[].introducers[].name",
+            "targets[].introducers[].coming",
+            "targets[].experts",
+            "targets[].experts[].name",
+            "targets[].experts[].subjects",
+            "checklist",
+            "checklist[].phase",
+            "checklist[].text",
+            "checklist[].target",
+            "checklist[].done",
+            "rules_off",
+        }
+    )
 }
-EVENT_KEYS = {"name", "kind", "date", "venue", "goal", "me", "new_contacts_goal", "targets"}
-COLLEAGUE_KEYS = {"name", "recommendation", "reasons"}
-FINDING_KEYS = {"rule", "code", "kind", "message", "subjects"}
-CHECKLIST_KEYS = {"phase", "text", "target", "done"}
-CHECKLIST_TOP_KEYS = {"schema_version", "source", "event", "checklist"}
+CHECKLIST_TOP_KEYS = {"schema_version", "source", "event", "targets", "checklist"}
+
+
+def key_paths(value: Any, prefix: str = "") -> set[str]:
+    """'a', 'a.b', 'a[].c': every key of a JSON document, list items merged."""
+    paths: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else key
+            paths |= {path} | key_paths(item, path)
+    elif isinstance(value, list):
+        for item in value:
+            paths |= key_paths(item, prefix + "[]")
+    return paths
+
+
+def all_key_paths() -> set[str]:
+    return set().union(*(key_paths(advise_json(p)) for p in ALL_EXAMPLES))
+
+
+def test_json_keys_match_the_pinned_shape_of_this_schema_version() -> None:
+    from netplan.report.json import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION in KEYS_BY_VERSION, "pin the new shape in KEYS_BY_VERSION"
+    assert all_key_paths() == KEYS_BY_VERSION[SCHEMA_VERSION]
+
+
+def test_every_pinned_version_has_its_own_shape() -> None:
+    shapes = list(KEYS_BY_VERSION.values())
+    assert len(set(shapes)) == len(shapes)
 
 
 @pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: Path(p).stem)
-def test_json_shape_is_pinned(path: str) -> None:
+def test_json_values_have_their_documented_kinds(path: str) -> None:
     data = advise_json(path)
-    assert data["schema_version"] == SCHEMA_VERSION
-    assert set(data) == TOP_KEYS
-    assert set(data["event"]) == EVENT_KEYS
     assert data["colleagues"]
     assert data["findings"]
     assert data["checklist"]
     for c in data["colleagues"]:
-        assert set(c) == COLLEAGUE_KEYS
         assert c["recommendation"] in ("bring", "leave")
     for f in data["findings"]:
-        assert set(f) == FINDING_KEYS
         assert f["kind"] in ("pro", "con", "tip")
+        assert isinstance(f["resolved"], bool)
     for item in data["checklist"]:
-        assert set(item) == CHECKLIST_KEYS
         assert item["phase"] in ("before", "during", "after")
         assert item["done"] is False
     assert isinstance(data["rules_off"], list)
     assert data["verdict"] in ("go-alone", "go-together", "go-together-split-up")
+    # One target entry per target, in checklist order.
+    assert [t["name"] for t in data["targets"]] == [
+        i["target"] for i in data["checklist"] if i["target"] is not None
+    ]
+    assert data["event"]["targets"] == len(data["targets"])
 
     checklist = json.loads(ok("checklist", path, "--format", "json"))
     assert set(checklist) == CHECKLIST_TOP_KEYS
-    assert checklist["schema_version"] == SCHEMA_VERSION
+    assert checklist["schema_version"] == data["schema_version"]
     assert checklist["event"] == data["event"]
+    assert checklist["targets"] == data["targets"]
     assert checklist["checklist"] == data["checklist"]
-
-
-def test_json_shape_version_matches_the_code() -> None:
-    from netplan.report.json import SCHEMA_VERSION as code_version
-
-    assert code_version == SCHEMA_VERSION
 
 
 # Colour

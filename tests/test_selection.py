@@ -208,7 +208,7 @@ def test_unknown_rule_in_the_file(tmp_path: Path, key: str) -> None:
         assert result.exit_code == 2
         assert result.stdout == ""
         assert result.stderr.startswith(
-            f"{path}:{line}: netplan.{key}: unknown rule 'comfort-zon' "
+            f"{path}:{line}: netplan.{key}[0]: unknown rule 'comfort-zon' "
             "(did you mean 'comfort-zone'?)"
         ), result.stderr
 
@@ -298,7 +298,8 @@ name = "Ana"
 
 
 def test_group_size_ignored_leaves_a_colleague_without_reasons(tmp_path: Path) -> None:
-    path = write(tmp_path, NO_REASON)
+    # Two colleagues: with you, a group of 3, the large_group default.
+    path = write(tmp_path, NO_REASON + '\n[[colleagues]]\nname = "Bo"\n')
     assert colleague(advise_json(path), "Ana") == {
         "name": "Ana",
         "recommendation": "leave",
@@ -341,7 +342,9 @@ name = "Pat Lee"
 
 
 def test_regroup_minutes_setting(tmp_path: Path) -> None:
-    plain = write(tmp_path, WARM_INTRO.format(goal=""), "plain.toml")
+    # Two colleagues who know the target: the group splits up and regroups.
+    split = WARM_INTRO.format(goal="") + '\n[[colleagues]]\nname = "Bo"\nknows = ["Pat Lee"]\n'
+    plain = write(tmp_path, split, "plain.toml")
     before = run("checklist", str(plain))
     assert before.exit_code == 0, before.stderr
     assert "every 45 minutes" in before.stdout

@@ -94,11 +94,12 @@ def _decide(ctx: Context, findings: Sequence[Finding]) -> tuple[ColleagueAdvice,
     for c in ctx.event.colleagues:
         key = name_key(c.name)
         if leave := votes.get(("leave", key)):
-            out.append(ColleagueAdvice(c.name, "leave", tuple(leave)))
+            out.append(ColleagueAdvice(c.name, "leave", tuple(leave), "leave"))
         elif bring := votes.get(("bring", key)):
-            out.append(ColleagueAdvice(c.name, "bring", tuple(bring)))
+            out.append(ColleagueAdvice(c.name, "bring", tuple(bring), "bring"))
         else:
-            out.append(ColleagueAdvice(c.name, "leave", tuple(votes.get((None, key), ()))))
+            idle = tuple(votes.get((None, key), ()))
+            out.append(ColleagueAdvice(c.name, "leave", idle, "idle"))
     return tuple(out)
 
 

@@ -115,6 +115,9 @@ class ColleagueAdvice:
     name: str
     recommendation: Recommendation
     reasons: tuple[str, ...]  # names of the rules whose findings about them decided it
+    # What decided it: a reason to come, a reason to stay, or no reason to come at all
+    # (then `reasons` holds only the cons that speak about them, if any).
+    basis: Literal["bring", "leave", "idle"] = "idle"
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,8 +54,8 @@ def _plan(plan: Plan) -> str:
         if found:
             lines += ["", f"## {title}", ""]
             for f in found:
-                done = " _(resolved: they stay at the office)_" if f.resolved else ""
-                lines.append(f"- **{f.rule}** ({f.code}): {md(finding_message(f, plan))}{done}")
+                code = f"{f.code}, resolved" if f.resolved else f.code
+                lines.append(f"- **{f.rule}** ({code}): {md(finding_message(f, plan))}")
     lines += ["", "## Checklist", *_checklist_lines(plan, "###")]
     if plan.rules_off:
         lines += ["", f"_Rules switched off: {', '.join(plan.rules_off)}._"]

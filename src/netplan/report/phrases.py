@@ -69,8 +69,13 @@ def goal_phrase(goal: int) -> str:
 
 
 def reasons(advice: ColleagueAdvice) -> str:
-    """Why a colleague comes or stays: the rules, or that nothing speaks for them."""
-    return ", ".join(advice.reasons) if advice.reasons else "no reason to come"
+    """Why a colleague comes or stays: the rules that decided it, or that nothing speaks
+    for them (and which cons speak against them)."""
+    if advice.basis != "idle":
+        return ", ".join(advice.reasons)
+    return "; ".join(
+        ["no reason to come", *([", ".join(advice.reasons)] if advice.reasons else [])]
+    )
 
 
 # --- the verdict -----------------------------------------------------------------------
@@ -87,10 +92,7 @@ def headline(plan: Plan) -> str:
         )
     if not plan.colleagues:
         return "Go alone: no colleagues are on the list."
-    leave_rules = {"socializing-risk", "distraction"}
-    against = sum(
-        1 for a in plan.colleagues if a.recommendation == "leave" and leave_rules & set(a.reasons)
-    )
+    against = sum(1 for a in plan.colleagues if a.basis == "leave")
     idle = len(plan.colleagues) - against
     why = []
     if against:
@@ -162,7 +164,7 @@ def finding_message(f: Finding, plan: Plan) -> str:
                 "whole event together."
             )
             if colleague in staying:
-                return msg + " Another reason they stay at the office this time."
+                return msg + " Leaving them at the office this time keeps you meeting new people."
             return msg + " Agree to split up."
         case Clings(colleague, "socializer"):
             return f"{colleague} will keep drawing you into social chat: leave them at the office."
@@ -271,8 +273,13 @@ def meet_text(brief: TargetBrief) -> str:
         if coming:
             text += f" Ask {names(coming, EXPERTS_SHOWN)} to introduce you."
         if len(coming) < len(brief.introducers):
+            # Asking them is a task of the before phase; here only who knows the target.
             staying = [i.name for i in brief.introducers if not i.coming]
-            text += f" {names(staying, EXPERTS_SHOWN)} can introduce you before the event."
+            one = len(staying) == 1
+            text += (
+                f" {names(staying, EXPERTS_SHOWN)} {'knows' if one else 'know'} them and "
+                f"{'stays' if one else 'stay'} at the office."
+            )
     if brief.experts:
         fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in brief.experts]
         text += f" Bring in {names(fits, EXPERTS_SHOWN)}."

@@ -10,7 +10,7 @@ from netplan.rules import Rule
 
 
 def _setting_defaults(rule: Rule) -> list[tuple[str, object, str]]:
-    from netplan.models import NetplanConfig
+    from netplan.model.event import NetplanConfig
 
     fields = NetplanConfig.model_fields
     return [(s, fields[s].default, fields[s].description or "") for s in rule.settings]

@@ -115,7 +115,7 @@ def _plan(plan: Plan, out: _Lines) -> None:
             for f in found:
                 message = text(finding_message(f, plan))
                 if f.resolved:
-                    message.append(" (resolved: they stay at the office)", style="dim")
+                    message.append(" (resolved)", style="dim")
                 rows.append((Text(f"{mark} {f.rule}", style=style), message))
             out.rows(rows)
     out.blank()
@@ -133,21 +133,24 @@ def _checklist(plan: Plan, out: _Lines, title: str = "Checklist") -> None:
         items = [i for i in plan.checklist if i.phase == phase]
         if not items:
             continue
-        # Keep the phase's own order, cutting only the per-target rows.
+        # Keep the phase's own order, cutting only the per-target rows; the note
+        # takes the place of the rows it stands for.
+        targets = sum(1 for i in items if i.target is not None)
         shown = 0
         rows: list[tuple[Text | None, Text]] = []
         for i in items:
             if i.target is not None:
                 shown += 1
                 if shown > TARGET_ROWS_SHOWN:
+                    if shown == targets:
+                        hidden = targets - TARGET_ROWS_SHOWN
+                        note = (
+                            f"... and {hidden:,} more targets: see --format markdown or json "
+                            "for all of them."
+                        )
+                        rows.append((None, Text(note, style="dim")))
                     continue
             rows.append((Text("[x]" if i.done else "[ ]"), text(item_text(i, plan))))
-        hidden = shown - TARGET_ROWS_SHOWN
-        if hidden > 0:
-            note = (
-                f"... and {hidden:,} more targets: see --format markdown or json for all of them."
-            )
-            rows.append((None, Text(note, style="dim")))
         out.add(Text("  " + phase.capitalize(), style="bold"))
         out.rows(rows, indent=4)
 

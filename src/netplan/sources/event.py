@@ -56,11 +56,16 @@ _SAVE_AS_UTF8 = "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
 
 
 def _looks_like_utf16(data: bytes) -> bool:
-    """Many NUL bytes at every other offset: UTF-16 text without a byte order mark."""
+    """Text in UTF-16 without a byte order mark: NULs at every other offset, and
+    mostly none at the others."""
     head = data[:200]
-    return len(head) >= 4 and (
-        head[1::2].count(0) > len(head) // 4 or head[::2].count(0) > len(head) // 4
-    )
+    if len(head) < 8:
+        return False
+    even, odd = head[::2], head[1::2]
+    for zeros, text in ((odd, even), (even, odd)):
+        if zeros.count(0) > len(zeros) * 3 // 4 and text.count(0) < len(text) // 4:
+            return True
+    return False
 
 
 def decode(data: bytes, source: str) -> str:
