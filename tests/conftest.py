@@ -37,6 +37,18 @@ def event_factory() -> Any:
     return make_event
 
 
+def require_shared(path: Path) -> None:
+    """For tests that read ../shared: skip when it is absent on a developer's machine,
+    but fail when CI is set, so nothing is silently skipped there."""
+    import os
+
+    if path.exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{path} is missing: CI must run the tests that need it")
+    pytest.skip(f"{path} is not present")
+
+
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.toml"))
 

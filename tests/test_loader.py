@@ -686,7 +686,7 @@ def test_line_of_a_key_in_the_third_colleague() -> None:
     ]
     assert text.split("\n")[19] == 'style = "partier"'
     lines = lines_of(text)
-    assert lines[0].startswith(f"{SOURCE}:20: colleagues[2].style: Input should be ")
+    assert lines[0].startswith(f"{SOURCE}:20: colleagues[2].style: must be ")
     assert lines[1].startswith(f"{SOURCE}:24: colleagues[3].close_friend: ")
 
 

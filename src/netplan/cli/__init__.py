@@ -6,6 +6,7 @@ from the outside world.
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated
 
 import typer
@@ -44,7 +45,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 - answered by its eager callback
         bool,
         typer.Option(
             "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
@@ -64,15 +65,18 @@ def main(
 
 
 # Each module adds its commands to `app`; importing them is cheap (their heavy
-# imports wait inside the commands).
-from netplan.cli import advise, checklist, init, rules, schema, validate  # noqa: E402
+# imports wait inside the commands). The order is the order of `netplan --help`.
+COMMANDS = ("advise", "checklist", "validate", "init", "rules", "schema")
+for _module in COMMANDS:
+    importlib.import_module(f"netplan.cli.{_module}")
 
 
-def run(env: Env | None = None) -> int:
-    """Run the app as the `netplan` command and return its exit status."""
+def run(args: list[str] | None = None, env: Env | None = None) -> int:
+    """Run the app as the `netplan` command (on `args`, default the process's own) and
+    return its exit status."""
     env = env or Env.from_system()
     try:
-        code = app(prog_name="netplan", standalone_mode=False, obj=env)
+        code = app(args, prog_name="netplan", standalone_mode=False, obj=env)
     except typer.Abort:
         env.err(["aborted"], prefix=True)
         return ExitCode.INPUT

@@ -6,7 +6,6 @@ import typer
 
 from netplan.cli import app
 from netplan.cli.common import (
-    PlainCommand,
     Color,
     FailOn,
     Files,
@@ -14,6 +13,7 @@ from netplan.cli.common import (
     Format,
     Ignore,
     Output,
+    PlainCommand,
     Select,
     env_of,
     finish,

@@ -8,13 +8,13 @@ import typer
 
 from netplan.cli import app
 from netplan.cli.common import (
-    PlainCommand,
     Color,
     FailOn,
     Files,
     Force,
     Ignore,
     Output,
+    PlainCommand,
     Select,
     env_of,
     finish,

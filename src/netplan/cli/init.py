@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from netplan.cli import app
-from netplan.cli.common import PlainCommand, STDIN, Force, env_of, guarded
+from netplan.cli.common import STDIN, Force, PlainCommand, env_of, guarded
 from netplan.cli.env import Env
 from netplan.errors import UsageError
 from netplan.model.kinds import Kind

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from netplan.cli import app
-from netplan.cli.common import PlainCommand, Force, emit, env_of, guarded
+from netplan.cli.common import Force, PlainCommand, emit, env_of, guarded
 
 SchemaOutput = Annotated[
     Path | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from netplan.cli import app
-from netplan.cli.common import PlainCommand, STDIN, Files, env_of, guarded, one_stdin
+from netplan.cli.common import STDIN, Files, PlainCommand, env_of, guarded, one_stdin
 from netplan.errors import ExitCode, InputError
 
 

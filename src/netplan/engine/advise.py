@@ -91,7 +91,7 @@ def _decide(ctx: Context, findings: Sequence[Finding]) -> tuple[ColleagueAdvice,
             if f.rule not in rules:
                 rules.append(f.rule)
     out = []
-    for c in ctx.event.colleagues:
+    for c in ctx.colleagues:
         key = name_key(c.name)
         if leave := votes.get(("leave", key)):
             out.append(ColleagueAdvice(c.name, "leave", tuple(leave), "leave"))
@@ -134,7 +134,7 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
     coming = {name_key(n) for n in brought}
     introducers: dict[int, list[Introducer]] = {}  # id(target) → who can introduce you
     experts: dict[str, list[str]] = {}  # subject key → brought colleagues who know it
-    for c in ctx.event.colleagues:
+    for c in ctx.colleagues:
         here = name_key(c.name) in coming
         for t in ctx.known_targets(c):
             introducers.setdefault(id(t), []).append(Introducer(c.name, here))
@@ -142,7 +142,7 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
             for subject in unique(c.expertise):
                 experts.setdefault(subject_key(subject), []).append(c.name)
     by_priority: dict[Priority, list[Target]] = {p: [] for p in PRIORITIES}
-    for t in ctx.event.targets:
+    for t in ctx.targets:
         by_priority[t.priority].append(t)
     return tuple(
         TargetBrief(

@@ -35,7 +35,7 @@ _INVISIBLE = re.compile(
     "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]"
 )
 # Punctuation dropped without a trace, so "O'Brien" and "OBrien" agree.
-_JOINERS = re.compile("['\u2019\u02bc`´]")
+_JOINERS = re.compile("['\u2019\u02bc`\u00b4]")
 # Everything that is neither a letter, a digit nor a space separates words.
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -218,7 +218,7 @@ class NameIndex(Generic[T]):
         index = self._word_index()
         formal = _formal(words)
         best: T | None = None
-        for word in dict.fromkeys(words):
+        for word in _index_words(words):
             for i in index.get(word, ())[:_CANDIDATES_PER_WORD]:
                 other_name, value = self._names[i]
                 other = loose_key(other_name).split()
@@ -232,9 +232,15 @@ class NameIndex(Generic[T]):
         if self._words is None:
             self._words = {}
             for i, (name, _) in enumerate(self._names):
-                for word in dict.fromkeys(loose_key(name).split()):
+                for word in _index_words(loose_key(name).split()):
                     self._words.setdefault(word, []).append(i)
         return self._words
+
+
+def _index_words(words: list[str]) -> dict[str, None]:
+    """The keys a name is found under for suggestions: each word, and all of them run
+    together (so "TomásHerrera" finds "Tomás Herrera")."""
+    return dict.fromkeys([*words, "".join(words)])
 
 
 def _near(a: list[str], b: list[str]) -> bool:

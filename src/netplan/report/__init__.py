@@ -63,5 +63,5 @@ def canonical(name: str) -> FormatName:
 
 
 def reporter(name: str) -> Reporter:
-    module: Reporter = importlib.import_module(FORMATS[canonical(name)])  # type: ignore[assignment]
+    module: Reporter = importlib.import_module(FORMATS[canonical(name)])
     return module

@@ -21,8 +21,8 @@ from netplan.model.plan import (
     Clings,
     CloseFriend,
     ColleagueAdvice,
-    CompareNotes,
     ComfortZone,
+    CompareNotes,
     Debrief,
     Expertise,
     Finding,
@@ -156,7 +156,10 @@ def finding_message(f: Finding, plan: Plan) -> str:
                 msg += " One supporter is enough."
             return msg
         case Socializer(colleague, happy_hour):
-            msg = f"{colleague} treats events as social hour: with them along you meet fewer new people"
+            msg = (
+                f"{colleague} treats events as social hour: with them along you meet fewer "
+                "new people"
+            )
             return msg + (", and a happy hour makes that pull stronger." if happy_hour else ".")
         case CloseFriend(colleague):
             msg = (
@@ -210,7 +213,7 @@ def _large_group(listed: Sequence[str], plan: Plan) -> str:
 # --- checklist ---------------------------------------------------------------------------
 
 
-def item_text(item: ChecklistItem, plan: Plan) -> str:
+def item_text(item: ChecklistItem, plan: Plan) -> str:  # noqa: ARG001 - one signature for all phrases
     match item.action:
         case MeetTarget(brief):
             return meet_text(brief)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from netplan.model.event import Colleague, Event, NetplanConfig, Target
+from netplan.model.event import Colleague, Event, EventInfo, Me, NetplanConfig, Target
 from netplan.model.identity import NameIndex, name_key
 from netplan.model.kinds import RuleKind
 from netplan.model.plan import Effect, Facts, Finding
@@ -25,36 +25,43 @@ def unique(items: Iterable[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """The event plus the lookups every rule needs, built once per plan."""
+    """The event file's parts plus the lookups every rule needs, built once per plan."""
 
-    event: Event
+    event: EventInfo
+    me: Me
+    colleagues: list[Colleague]
+    targets: list[Target]
     settings: NetplanConfig
-    targets: NameIndex[Target]
+    target_index: NameIndex[Target]  # targets by name, for `knows` entries
     topics: frozenset[str]
     interests: frozenset[str]
     # Several rules and the engine ask who a colleague knows: look it up once.
     _known: dict[int, list[Target]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, event: Event) -> Context:
+    def build(cls, file: Event) -> Context:
         return cls(
-            event=event,
-            settings=event.netplan,
-            targets=NameIndex((t.name, t) for t in event.targets),
-            topics=frozenset(subject_key(t) for t in event.event.topics),
-            interests=frozenset(subject_key(i) for t in event.targets for i in t.interests),
+            event=file.event,
+            me=file.me,
+            colleagues=file.colleagues,
+            targets=file.targets,
+            settings=file.netplan,
+            target_index=NameIndex((t.name, t) for t in file.targets),
+            topics=frozenset(subject_key(t) for t in file.event.topics),
+            interests=frozenset(subject_key(i) for t in file.targets for i in t.interests),
         )
 
     @property
     def new_contacts_goal(self) -> int:
-        goal = self.event.event.new_contacts_goal
+        goal = self.event.new_contacts_goal
         return self.settings.default_new_contacts_goal if goal is None else goal
 
     def known_targets(self, colleague: Colleague) -> list[Target]:
         """Targets this colleague can introduce you to, in the order they listed them."""
         known = self._known.get(id(colleague))
         if known is None:
-            found = (self.targets.get(n) for n in colleague.knows) if len(self.targets) else ()
+            index = self.target_index
+            found = (index.get(n) for n in colleague.knows) if len(index) else ()
             known = list({id(t): t for t in found if t is not None}.values())
             self._known[id(colleague)] = known
         return known

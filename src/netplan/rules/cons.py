@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from netplan.model.plan import CloseFriend, Clings, Finding, LargeGroup, Socializer
+from netplan.model.plan import Clings, CloseFriend, Finding, LargeGroup, Socializer
 from netplan.rules.base import Context, Rule
 
 
 def _socializing_risk(ctx: Context) -> list[Finding]:
-    happy_hour = ctx.event.event.kind == "happy-hour"
+    happy_hour = ctx.event.kind == "happy-hour"
     out = []
-    for c in ctx.event.colleagues:
+    for c in ctx.colleagues:
         if c.style == "socializer":
             out.append(SOCIALIZING_RISK.finding(Socializer(c.name, happy_hour), (c.name,), "leave"))
         elif c.close_friend:
@@ -51,11 +51,12 @@ style = "socializer"
 
 
 def _distraction(ctx: Context) -> list[Finding]:
-    return [
-        DISTRACTION.finding(Clings(c.name, c.style), (c.name,), "leave")
-        for c in ctx.event.colleagues
-        if c.style == "socializer" or c.style == "reluctant"
-    ]
+    out = []
+    for c in ctx.colleagues:
+        match c.style:
+            case "socializer" | "reluctant" as style:
+                out.append(DISTRACTION.finding(Clings(c.name, style), (c.name,), "leave"))
+    return out
 
 
 DISTRACTION = Rule(
@@ -90,7 +91,7 @@ style = "reluctant"
 
 
 def _group_size(ctx: Context) -> list[Finding]:
-    listed = tuple(c.name for c in ctx.event.colleagues)
+    listed = tuple(c.name for c in ctx.colleagues)
     if 1 + len(listed) < ctx.settings.large_group:
         return []
     return [GROUP_SIZE.finding(LargeGroup(listed, ctx.settings.large_group), listed)]

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from netplan.model.identity import name_key
-from netplan.model.plan import Expertise, Finding, KnowsPeople, Support
+from netplan.model.plan import Effect, Expertise, Finding, KnowsPeople, Support
 from netplan.rules.base import Context, Rule, unique
 
 
 def _meet_new_people(ctx: Context) -> list[Finding]:
-    personal = ctx.event.event.goal == "personal"
+    personal = ctx.event.goal == "personal"
     out = []
-    for c in ctx.event.colleagues:
+    for c in ctx.colleagues:
         if not c.knows:
             continue
         known = ctx.known_targets(c)
         entries = {name_key(n): n for n in c.knows}
-        others = sum(1 for n in entries.values() if ctx.targets.get(n) is None)
+        others = sum(1 for n in entries.values() if ctx.target_index.get(n) is None)
         facts = KnowsPeople(c.name, tuple(t.name for t in known), others, personal)
         # People who are not targets widen your personal network more than your
         # business one: they decide the matter only when the goal is personal.
-        effect = "bring" if known or personal else None
+        effect: Effect = "bring" if known or personal else None
         out.append(MEET_NEW_PEOPLE.finding(facts, (c.name,), effect))
     return out
 
@@ -58,9 +58,9 @@ name = "Pat Lee"
 
 
 def _subject_experts(ctx: Context) -> list[Finding]:
-    big_stage = ctx.event.event.kind in ("trade-show", "conference")
+    big_stage = ctx.event.kind in ("trade-show", "conference")
     out = []
-    for c in ctx.event.colleagues:
+    for c in ctx.colleagues:
         subjects = ctx.relevant_expertise(c)
         if subjects:
             facts = Expertise(c.name, tuple(subjects), big_stage)
@@ -102,8 +102,8 @@ expertise = ["payments"]
 
 
 def _moral_support(ctx: Context) -> list[Finding]:
-    new_to = tuple(unique(ctx.event.me.new_to))
-    colleagues = ctx.event.colleagues
+    new_to = tuple(unique(ctx.me.new_to))
+    colleagues = ctx.colleagues
     if not new_to or not colleagues:
         return []
     supporters = [c for c in colleagues if c.style == "supporter"]

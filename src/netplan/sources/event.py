@@ -239,7 +239,10 @@ def schema_problems(
     if text is None:
         problems = [Problem(msg, loc=format_loc(loc)) for loc, msg in items.items()]
     else:
-        problems = locate(text, list(items.items()))
+        # In file order, as an editor shows them.
+        problems = sorted(
+            locate(text, list(items.items())), key=lambda p: (p.line is None, p.line or 0)
+        )
     if more:
         problems.append(Problem(f"... and {more:,} more problems not shown"))
     return problems
@@ -274,6 +277,8 @@ def _message(kind: str, loc: Loc, msg: str, doc: dict[str, Any] | None) -> str:
         return "required key is missing"
     if kind == "string_too_short":
         return "must not be blank"
+    if kind == "literal_error":
+        return msg.replace("Input should be", "must be", 1)
     if kind == "string_too_long":
         return msg.replace("String should have at most", "is too long: at most")
     if kind == "value_error":

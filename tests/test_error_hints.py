@@ -1,0 +1,121 @@
+"""Error messages that say how to fix the file: the mistakes people make most."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from netplan.cli import app
+
+HEAD = '[event]\nname = "Expo"\nkind = "mixer"\n'
+ME = '[me]\nname = "Robin"\n'
+
+
+def errors(tmp_path: Path, content: str | bytes) -> list[str]:
+    path = tmp_path / "event.toml"
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    return [line.replace(f"{path}", "F") for line in result.stderr.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            HEAD + 'date = "2027-05-12"\n' + ME,
+            "F:4: event.date: a date is not text: remove the quotes (date = 2027-05-12)",
+        ),
+        (
+            HEAD + 'date = "2027-05-12T18:00"\n' + ME,
+            "F:4: event.date: a date is not text: remove the quotes (date = 2027-05-12T18:00)",
+        ),
+        (
+            HEAD + 'date = "05/12/2027"\n' + ME,
+            "F:4: event.date: '05/12/2027' is not a date: write dates as YYYY-MM-DD, "
+            "such as 2027-05-12",
+        ),
+        (
+            HEAD + "date = 05/12/2027\n" + ME,
+            "F:4:9: invalid TOML: Expected newline or end of document after a statement "
+            "(write dates as YYYY-MM-DD, such as 2027-05-12, without quotes)",
+        ),
+        (
+            HEAD + "date = 12-05-2027\n" + ME,
+            "F:4:10: invalid TOML: Expected newline or end of document after a statement "
+            "(write dates as YYYY-MM-DD, such as 2027-05-12, without quotes)",
+        ),
+        (
+            HEAD + ME + '[targets]\nname = "Pat"\n',
+            "F:6: targets: write [[targets]] with double brackets: one such block per person",
+        ),
+        (
+            HEAD + ME + '[colleagues]\nname = "Ana"\n',
+            "F:6: colleagues: write [[colleagues]] with double brackets: one such block per "
+            "person",
+        ),
+        (
+            '[event]\nname = \u201cExpo\u201d\nkind = "mixer"\n' + ME,
+            "F:2:8: invalid TOML: Invalid value (curly quotes: write straight quotes \" or ' "
+            "around text)",
+        ),
+        (
+            HEAD + ME + "Pat Lee,Acme Corp,CFO,high\n",
+            "F:6:5: invalid TOML: Expected '=' after a key in a key/value pair (this looks like "
+            "a line of CSV: an event file is TOML, one `key = value` per line, with one "
+            "[[targets]] block per person)",
+        ),
+        (
+            "nmae = 1\n" + HEAD + ME,
+            "F:1: nmae: unknown key (did you mean 'me'?)",
+        ),
+        (
+            HEAD.encode("utf-16"),
+            "F: not UTF-8: the file is UTF-16; save it as UTF-8 (in most editors: Save As, "
+            "Encoding: UTF-8)",
+        ),
+        (
+            HEAD.encode("utf-16-le") + ME.encode("utf-16-le"),
+            "F: not UTF-8: the file is UTF-16; save it as UTF-8 (in most editors: Save As, "
+            "Encoding: UTF-8)",
+        ),
+    ],
+    ids=[
+        "quoted-date",
+        "quoted-date-time",
+        "quoted-us-date",
+        "slash-date",
+        "dash-date",
+        "targets-single-brackets",
+        "colleagues-single-brackets",
+        "curly-quotes",
+        "csv-line",
+        "top-level-unknown-key",
+        "utf16-bom",
+        "utf16-no-bom",
+    ],
+)
+def test_the_message_says_how_to_fix_it(tmp_path: Path, content: str | bytes, expected: str) -> None:
+    assert errors(tmp_path, content) == [expected]
+
+
+def test_an_unknown_key_does_not_hide_the_problems_beside_it(tmp_path: Path) -> None:
+    content = '[event]\nname = "Expo"\nkind = "party"\ncolour = "red"\nnew_contacts_goal = -1\n'
+    assert errors(tmp_path, content + ME) == [
+        "F:3: event.kind: must be 'mixer', 'trade-show', 'conference', 'meetup', "
+        "'happy-hour' or 'other'",
+        "F:4: event.colour: unknown key",
+        "F:5: event.new_contacts_goal: Input should be greater than or equal to 0",
+    ]
+
+
+def test_problems_are_listed_in_file_order(tmp_path: Path) -> None:
+    content = 'zzz = 1\n[event]\nname = ""\nkind = "mixer"\n[me]\nname = "R"\nstyle = 1\n'
+    lines = errors(tmp_path, content)
+    numbers = [int(line.split(":")[1]) for line in lines]
+    assert numbers == sorted(numbers)

@@ -1,0 +1,247 @@
+"""Who is who: names compared by one key, invisible names blank, near misses suggested."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+from netplan.cli import app
+from netplan.engine import make_plan
+from netplan.model.event import name_problems
+from netplan.model.identity import (
+    Ambiguous,
+    Found,
+    NameIndex,
+    email_key,
+    is_blank,
+    loose_key,
+    name_key,
+    profile_key,
+)
+from tests.conftest import make_event
+
+JOSE_NFC = unicodedata.normalize("NFC", "José Díaz")
+JOSE_NFD = unicodedata.normalize("NFD", "José Díaz")
+
+
+def test_composed_and_decomposed_are_one_name() -> None:
+    assert JOSE_NFC != JOSE_NFD
+    assert name_key(JOSE_NFC) == name_key(JOSE_NFD) == name_key("JOSÉ  díaz")
+
+
+def test_compatibility_forms_fold_too() -> None:
+    # Full-width letters and a ligature are the same name to a reader.
+    assert name_key("Ｊｏｓｅ") == name_key("jose")
+    assert name_key("ﬁona") == name_key("Fiona")
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u200b", "\u3164", "\u2800", "\u00ad", "\u180e", "\u115f\u1160", "\ufeff", "\u2060"],
+    ids=["zwsp", "hangul-filler", "braille-blank", "soft-hyphen", "mongolian-vs", "jamo", "bom", "wj"],
+)
+def test_names_of_only_invisible_characters_are_blank(invisible: str) -> None:
+    assert is_blank(invisible * 3)
+    assert is_blank(f" {invisible} ")
+    assert not is_blank(f"A{invisible}")
+    with pytest.raises(ValidationError, match="must not be blank"):
+        make_event(me={"name": invisible * 2})
+
+
+def test_invisible_characters_do_not_make_a_different_name() -> None:
+    assert name_key("Ana\u200b Ruiz") == name_key("Ana Ruiz")
+
+
+def test_duplicates_are_caught_across_unicode_forms() -> None:
+    event = make_event(targets=[{"name": JOSE_NFC}, {"name": JOSE_NFD}])
+    assert name_problems(event) == [
+        (("targets", 1, "name"), "duplicate name (also targets[0].name)")
+    ]
+    clash = make_event(me={"name": JOSE_NFD}, colleagues=[{"name": JOSE_NFC}])
+    assert [loc for loc, _ in name_problems(clash)] == [("colleagues", 0, "name")]
+
+
+def test_knows_matches_across_unicode_forms() -> None:
+    plan = make_plan(
+        make_event(colleagues=[{"name": "Ana", "knows": [JOSE_NFD]}], targets=[{"name": JOSE_NFC}])
+    )
+    assert plan.targets[0].introducers[0].name == "Ana"
+
+
+@pytest.mark.parametrize(
+    ("written", "target"),
+    [
+        ("Tomas Herrera", "Tomás Herrera"),  # a dropped accent
+        ("Tomás J. Herrera", "Tomás Herrera"),  # an extra middle initial
+        ("Tomás Herrera", "Tomás J Herrera"),  # a missing one
+        ("Anne-Marie O'Neil", "Anne Marie ONeil"),  # punctuation
+        ("  tomás   HERRERA ", "Tomás Herrera"),  # spacing and case
+    ],
+)
+def test_loose_matches_count(written: str, target: str) -> None:
+    assert loose_key(written) == loose_key(target)
+    index = NameIndex([(target, target)])
+    found = index.lookup(written)
+    assert isinstance(found, Found)
+    assert found.value == target
+
+
+def test_a_loose_match_is_reported_as_loose_and_an_exact_one_is_not() -> None:
+    index = NameIndex([("Tomás Herrera", 1)])
+    assert index.lookup("tomás herrera") == Found(1, "exact")
+    assert index.lookup("Tomas Herrera") == Found(1, "loose")
+
+
+def test_a_loose_match_that_fits_two_people_is_never_guessed() -> None:
+    index = NameIndex([("José Díaz", 1), ("Jose Diaz", 2)])
+    assert index.lookup("JOSE DÍAZ") == Ambiguous((1, 2))
+    assert index.get("JOSE DÍAZ") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "target"),
+    [
+        ("Tomás Herera", "Tomás Herrera"),  # one letter missing
+        ("Tomás Hererra", "Tomás Herrera"),  # two letters swapped
+        ("Bob Lee", "Robert Lee"),  # a nickname
+        ("TomásHerrera", "Tomás Herrera"),  # run together
+    ],
+)
+def test_near_misses_are_suggested_never_matched(written: str, target: str) -> None:
+    index = NameIndex([(target, target), ("Someone Else", "Someone Else")])
+    assert index.lookup(written) is None
+    assert index.suggest(written) == target
+
+
+@pytest.mark.parametrize("written", ["Pat Lee", "Tomás", "Zed Zulu", "Herrera Tomás"])
+def test_far_names_get_no_suggestion(written: str) -> None:
+    index = NameIndex([("Tomás Herrera", 1), ("Dana Whitfield", 2)])
+    assert index.suggest(written) is None
+
+
+def test_two_near_misses_make_no_suggestion() -> None:
+    index = NameIndex([("Dana Lee", 1), ("Dina Lee", 2)])
+    assert index.suggest("Dena Lee") is None
+
+
+def test_suggestions_look_at_a_bounded_number_of_people() -> None:
+    # 5,000 people share the surname: the suggestion still comes from the few it looks at,
+    # and a typo of a name far down the list is not searched for among all of them.
+    people = [(f"Person{i:05d} Smith", i) for i in range(5000)]
+    index = NameIndex(people)
+    assert index.suggest("Persn00001 Smith") == 1
+    assert index.suggest("Persn04999 Smith") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("Dana@Example.COM", "dana@example.com"),
+        ("  mailto:dana@example.com ", "dana@example.com"),
+        ("urn:li:member:12345", None),
+        ("not an email", None),
+        ("a@b", None),
+        ("", None),
+    ],
+)
+def test_email_keys(value: str, key: str | None) -> None:
+    assert email_key(value) == key
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.linkedin.com/in/dana-whitfield/",
+        "http://linkedin.com/in/Dana-Whitfield",
+        "https://de.linkedin.com/in/dana-whitfield?trk=abc",
+        "www.linkedin.com/in/dana-whitfield#about",
+        "linkedin.com/in/dana%2Dwhitfield",
+    ],
+)
+def test_profile_urls_with_the_same_slug_are_one_key(url: str) -> None:
+    assert profile_key(url) == "in/dana-whitfield"
+
+
+@pytest.mark.parametrize("url", ["https://example.com/in/dana", "dana-whitfield", ""])
+def test_other_urls_are_not_profiles(url: str) -> None:
+    assert profile_key(url) is None
+
+
+# --- what the user sees ------------------------------------------------------------------------
+
+EVENT = """\
+[event]
+name = "Expo"
+kind = "mixer"
+
+[me]
+name = "Robin"
+
+[[colleagues]]
+name = "Ana"
+knows = [{knows}]
+
+[[targets]]
+name = "Tomás Herrera"
+"""
+
+
+def write(tmp_path: Path, knows: str) -> str:
+    path = tmp_path / "event.toml"
+    path.write_text(EVENT.format(knows=knows), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("command", ["validate", "advise", "checklist"])
+def test_a_near_miss_is_a_did_you_mean_warning_everywhere(tmp_path: Path, command: str) -> None:
+    path = write(tmp_path, '"Tomás Herera"')
+    result = CliRunner().invoke(app, [command, path])
+    assert result.exit_code == 0  # a warning never changes the exit code
+    assert (
+        f"{path}:10: warning: colleagues[0].knows[0]: 'Tomás Herera' matches no target "
+        "(did you mean 'Tomás Herrera'?)\n"
+    ) in result.stderr
+
+
+def test_a_near_miss_brings_nobody(tmp_path: Path) -> None:
+    path = write(tmp_path, '"Tomás Herera"')
+    result = CliRunner().invoke(app, ["advise", path, "--format", "json"])
+    assert '"introducers": []' in result.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "advise", "checklist"])
+def test_a_loose_match_counts_and_says_so(tmp_path: Path, command: str) -> None:
+    path = write(tmp_path, '"Tomas J. Herrera"')
+    result = CliRunner().invoke(app, [command, path])
+    assert result.exit_code == 0
+    assert (
+        "warning: colleagues[0].knows[0]: 'Tomas J. Herrera' is taken as target 'Tomás Herrera' "
+        "(ignoring accents, spacing, punctuation and middle initials)"
+    ) in result.stderr
+    if command != "validate":
+        assert "Ask Ana to introduce you" in result.stdout
+
+
+def test_an_exact_match_says_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path, '"TOMÁS  herrera"')
+    for command in ("validate", "advise"):
+        assert "warning" not in CliRunner().invoke(app, [command, path]).stderr
+
+
+def test_validate_warns_about_targets_that_look_like_one_person(tmp_path: Path) -> None:
+    path = tmp_path / "event.toml"
+    path.write_text(
+        EVENT.format(knows="") + '\n[[targets]]\nname = "Tomas Herrera"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert (
+        "warning: targets[1].name: 'Tomas Herrera' looks like the same person as targets[0] "
+        "('Tomás Herrera')"
+    ) in result.stderr
+    # Only validate says it: advise is not the place for housekeeping.
+    assert "looks like" not in CliRunner().invoke(app, ["advise", str(path)]).stderr
