@@ -17,7 +17,6 @@ pair; otherwise go together and split up on arrival.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 
 from netplan.model.event import Event, Target
@@ -106,7 +105,7 @@ def _decide(ctx: Context, findings: Sequence[Finding]) -> tuple[ColleagueAdvice,
 def _resolve(findings: list[Finding], advice: Sequence[ColleagueAdvice]) -> tuple[Finding, ...]:
     staying = {name_key(a.name) for a in advice if a.recommendation == "leave"}
     return tuple(
-        dataclasses.replace(f, resolved=True)
+        f._replace(resolved=True)
         if f.kind == "con" and f.subjects and all(name_key(s) in staying for s in f.subjects)
         else f
         for f in findings
@@ -144,26 +143,42 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
     by_priority: dict[Priority, list[Target]] = {p: [] for p in PRIORITIES}
     for t in ctx.targets:
         by_priority[t.priority].append(t)
-    return tuple(
-        TargetBrief(
-            name=t.name,
-            company=t.company,
-            title=t.title,
-            priority=t.priority,
-            interests=tuple(t.interests),
-            notes=t.notes,
-            introducers=tuple(introducers.get(id(t), ())),
-            experts=_expert_fit(t.interests, experts) if experts and t.interests else (),
-        )
-        for priority in PRIORITIES
-        for t in by_priority[priority]
-    )
+    # Targets share a small vocabulary of interests: key each distinct one once.
+    keys: dict[str, str] = {}
+    briefs = []
+    for priority in PRIORITIES:
+        for t in by_priority[priority]:
+            fit: tuple[ExpertFit, ...] = ()
+            if experts and t.interests:
+                fit = _expert_fit(t.interests, experts, keys)
+            briefs.append(
+                TargetBrief(
+                    t.name,
+                    t.company,
+                    t.title,
+                    t.priority,
+                    tuple(t.interests),
+                    t.notes,
+                    tuple(introducers.get(id(t), ())),
+                    fit,
+                )
+            )
+    return tuple(briefs)
 
 
-def _expert_fit(interests: Iterable[str], experts: dict[str, list[str]]) -> tuple[ExpertFit, ...]:
+def _expert_fit(
+    interests: Iterable[str], experts: dict[str, list[str]], keys: dict[str, str]
+) -> tuple[ExpertFit, ...]:
     shared: dict[str, list[str]] = {}  # expert → this target's interests they know
-    for interest in unique(interests):
-        for name in experts.get(subject_key(interest), ()):
+    seen: set[str] = set()
+    for interest in interests:
+        key = keys.get(interest)
+        if key is None:
+            key = keys[interest] = subject_key(interest)
+        if key in seen:
+            continue
+        seen.add(key)
+        for name in experts.get(key, ()):
             shared.setdefault(name, []).append(interest)
     return tuple(ExpertFit(name, tuple(s)) for name, s in shared.items())
 

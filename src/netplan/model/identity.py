@@ -58,6 +58,8 @@ def name_key(name: str) -> str:
 
 
 def is_blank(name: str) -> bool:
+    if name.isascii():  # the common case, without building the key
+        return not name.strip()
     return not name_key(name)
 
 

@@ -1,5 +1,8 @@
 """The advice netplan produces, as plain frozen data: no sentences.
 
+Records are named tuples: immutable, and far cheaper than frozen dataclasses both to
+define (start-up) and to build (there is one per target).
+
 Rules return `Finding`s whose `facts` say what they found; the engine returns a
 `Plan` of decisions, one `TargetBrief` per target and a checklist of actions.
 Turning any of it into words is the job of `report.phrases`, in one place.
@@ -7,7 +10,6 @@ Turning any of it into words is the job of `report.phrases`, in one place.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -22,8 +24,7 @@ Effect = Literal["bring", "leave"] | None
 # --- what the rules found ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class KnowsPeople:
+class KnowsPeople(NamedTuple):
     """meet-new-people: a colleague knows targets, or other people at the event."""
 
     colleague: str
@@ -32,8 +33,7 @@ class KnowsPeople:
     personal: bool  # the event's goal is your personal network
 
 
-@dataclass(frozen=True, slots=True)
-class Expertise:
+class Expertise(NamedTuple):
     """subject-experts: a colleague knows subjects the event or a target cares about."""
 
     colleague: str
@@ -41,8 +41,7 @@ class Expertise:
     big_stage: bool  # a trade show or a conference
 
 
-@dataclass(frozen=True, slots=True)
-class Support:
+class Support(NamedTuple):
     """moral-support: a newcomer gains courage from this colleague."""
 
     colleague: str
@@ -51,39 +50,34 @@ class Support:
     more_supporters: int  # other supporters listed, not brought for this
 
 
-@dataclass(frozen=True, slots=True)
-class Socializer:
+class Socializer(NamedTuple):
     """socializing-risk: a colleague treats events as social hour."""
 
     colleague: str
     happy_hour: bool
 
 
-@dataclass(frozen=True, slots=True)
-class CloseFriend:
+class CloseFriend(NamedTuple):
     """socializing-risk: a close work-friend you would spend the event with."""
 
     colleague: str
 
 
-@dataclass(frozen=True, slots=True)
-class Clings:
+class Clings(NamedTuple):
     """distraction: a socializer or a reluctant colleague who would cling to you."""
 
     colleague: str
     style: Literal["socializer", "reluctant"]
 
 
-@dataclass(frozen=True, slots=True)
-class LargeGroup:
+class LargeGroup(NamedTuple):
     """group-size: everyone listed, with you, makes a group at or above large_group."""
 
     listed: tuple[str, ...]
     large_group: int
 
 
-@dataclass(frozen=True, slots=True)
-class ComfortZone:
+class ComfortZone(NamedTuple):
     """comfort-zone: the standing advice against drifting to familiar faces."""
 
     goal: int
@@ -94,8 +88,7 @@ Facts = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     code: str
     kind: RuleKind
@@ -110,8 +103,7 @@ class Finding:
 # --- the plan ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ColleagueAdvice:
+class ColleagueAdvice(NamedTuple):
     name: str
     recommendation: Recommendation
     reasons: tuple[str, ...]  # names of the rules whose findings about them decided it
@@ -120,21 +112,18 @@ class ColleagueAdvice:
     basis: Literal["bring", "leave", "idle"] = "idle"
 
 
-@dataclass(frozen=True, slots=True)
-class Introducer:
+class Introducer(NamedTuple):
     name: str
     coming: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ExpertFit:
+class ExpertFit(NamedTuple):
     name: str
     subjects: tuple[str, ...]  # the target's interests this brought colleague knows
 
 
-@dataclass(frozen=True, slots=True)
-class TargetBrief:
-    """Everything the plan knows about one target. Later features fill the last fields."""
+class TargetBrief(NamedTuple):
+    """Everything the plan knows about one target: one `targets` entry of the JSON report."""
 
     name: str
     company: str | None
@@ -144,83 +133,66 @@ class TargetBrief:
     notes: str | None
     introducers: tuple[Introducer, ...] = ()
     experts: tuple[ExpertFit, ...] = ()
-    owner: str | None = None  # who works this target when the team splits up
-    registered: bool | None = None  # on the attendee list (None: no list)
-    known_by_me: bool = False  # already one of your contacts
-    met_before: dt.date | None = None  # from the history of earlier events
 
 
 # --- checklist actions: what to do, not how to say it -----------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class AgreeToSplit:
+class AgreeToSplit(NamedTuple):
     people: tuple[str, ...]
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
-class PlanThePair:
+class PlanThePair(NamedTuple):
     partner: str
     introduces: bool  # the partner can introduce you to targets
 
 
-@dataclass(frozen=True, slots=True)
-class SetGoal:
+class SetGoal(NamedTuple):
     goal: int
 
 
-@dataclass(frozen=True, slots=True)
-class RemindSupport:
+class RemindSupport(NamedTuple):
     people: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AskForIntroductions:
+class AskForIntroductions(NamedTuple):
     """A colleague who stays at the office knows targets: ask before the event."""
 
     introducer: str
     targets: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TellLeft:
+class TellLeft(NamedTuple):
     people: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SplitOnArrival:
+class SplitOnArrival(NamedTuple):
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
-class WorkAsPair:
+class WorkAsPair(NamedTuple):
     partner: str
     introduces: bool
 
 
-@dataclass(frozen=True, slots=True)
-class MeetTarget:
+class MeetTarget(NamedTuple):
     brief: TargetBrief
 
 
-@dataclass(frozen=True, slots=True)
-class MeetStrangers:
+class MeetStrangers(NamedTuple):
     goal: int
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Debrief:
+class Debrief(NamedTuple):
     goal: int
 
 
-@dataclass(frozen=True, slots=True)
-class CompareNotes:
+class CompareNotes(NamedTuple):
     people: tuple[str, ...]
 
 
@@ -242,9 +214,6 @@ Action = (
 
 
 class ChecklistItem(NamedTuple):
-    """A named tuple rather than a frozen dataclass: there is one per target, and
-    building one costs half as much."""
-
     phase: Phase
     action: Action
     target: str | None = None  # the target's name, for a MeetTarget

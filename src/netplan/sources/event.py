@@ -87,6 +87,17 @@ _NUMERIC_DATE = re.compile(r"=\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:#.*)?$")
 _CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 _TOML_INT = re.compile(r"[+-]?\d(?:_?\d){4300,}")
 INT64 = (-(2**63), 2**63 - 1)
+# The shortest spellings of an integer outside 64 bits: 19 decimal digits, 16 hex,
+# 21 octal or 63 binary ones (underscores may separate them). Separate patterns: an
+# alternation is several times slower to search a big file with.
+_LONG_DECIMAL = re.compile(r"[0-9][0-9_]{18}")
+_LONG_PREFIXED = re.compile(r"0x[0-9A-Fa-f_]{16}|0o[0-7_]{21}|0b[01_]{63}")
+
+
+def _may_hold_huge_ints(text: str) -> bool:
+    if _LONG_DECIMAL.search(text):
+        return True
+    return any(p in text for p in ("0x", "0o", "0b")) and bool(_LONG_PREFIXED.search(text))
 
 
 def _line(text: str, lineno: int) -> str:
@@ -129,7 +140,9 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         m = _TOML_INT.search(text)
         line = text.count("\n", 0, m.start()) + 1 if m else None
         raise InputError(source, [Problem(_INT_RANGE, line=line)]) from None
-    big = next(_huge_ints(doc, ()), None)
+    # Walking the whole document costs as much as parsing it: only a file with a long
+    # enough run of digits can hold an integer outside 64 bits.
+    big = next(_huge_ints(doc, ()), None) if _may_hold_huge_ints(text) else None
     if big is not None:
         raise InputError(source, locate(text, [(big, _INT_RANGE)]))
     return doc
