@@ -13,13 +13,16 @@ from tests.conftest import REPO
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
-def test_sample_report_is_what_netplan_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("example", ["warm-intros", "trade-show"])
+def test_sample_reports_are_what_netplan_prints(
+    monkeypatch: pytest.MonkeyPatch, example: str
+) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("COLUMNS", "80")
-    intro = "`netplan advise examples/warm-intros.toml` prints:\n\n```text\n"
+    intro = f"`netplan advise examples/{example}.toml` prints\n\n```text\n"
     start = README.index(intro) + len(intro)
     sample = README[start : README.index("```", start)]
-    result = CliRunner().invoke(app, ["advise", "examples/warm-intros.toml", "--no-color"])
+    result = CliRunner().invoke(app, ["advise", f"examples/{example}.toml", "--no-color"])
     assert result.exit_code == 0
     assert result.stdout == sample
 
