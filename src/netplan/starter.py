@@ -60,16 +60,16 @@ def build_event(data: dict[str, Any]) -> Event:
     from pydantic import ValidationError
 
     from netplan.errors import InputError, Problem
-    from netplan.model.event import name_problems
+    from netplan.model.event import name_problems, time_problems
     from netplan.sources.event import format_loc, schema_problems
 
     try:
         event = Event.model_validate(data)
     except ValidationError as e:
         raise InputError("init", schema_problems(e)) from None
-    dupes = name_problems(event)
-    if dupes:
-        raise InputError("init", [Problem(msg, loc=format_loc(loc)) for loc, msg in dupes])
+    problems = name_problems(event) + time_problems(event.event)
+    if problems:
+        raise InputError("init", [Problem(msg, loc=format_loc(loc)) for loc, msg in problems])
     return event
 
 

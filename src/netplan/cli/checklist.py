@@ -18,6 +18,7 @@ from netplan.cli.common import (
     Select,
     env_of,
     finish,
+    for_people,
     format_option,
     guarded,
     load_plans,
@@ -40,14 +41,27 @@ def checklist(
     select: Select = None,
     ignore: Ignore = None,
     color: Color = None,
+    person: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="NAME",
+            help="Only what this person does: you ([me] name) or a colleague who goes. "
+            "'everyone' with -o FOLDER writes one file per person who goes.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print only the checklist (targets and actions): a markdown task list by default.
 
     Paste the markdown into a GitHub issue, a wiki page or a notes app: every item is a
-    checkbox.
+    checkbox. With --for, each person who goes gets their own: the targets they own, the
+    introductions they make, when to regroup.
     """
     env = env_of(ctx)
     plans, failed = load_plans(env, files, select, ignore)
-    if plans:
+    if plans and person is not None:
+        for_people(env, plans, person, format, output, force, color)
+    elif plans:
         report(env, plans, len(files), format, output, force, color, checklist_only=True)
     finish(plans, failed, fail_on)

@@ -317,3 +317,77 @@ def finish(plans: list[Plan], failed: bool, fail_on: list[str] | None) -> None:
         raise typer.Exit(ExitCode.INPUT)
     if fail_on and any(p.has_finding(fail_on) for p in plans):
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+EVERYONE = "everyone"
+
+
+def person_in(plan: Plan, wanted: str) -> str:
+    """The person who goes that `wanted` names (as the identity module compares names)."""
+    from netplan.model.identity import NameIndex
+
+    found = NameIndex((p, p) for p in plan.going).get(wanted)
+    if found is None:
+        from netplan.report.phrases import names
+
+        shown = wanted if len(wanted) <= 60 else wanted[:60] + "…"
+        raise UsageError(
+            f"{plan.source}: '{shown}' is not going to {plan.event.name}; the people who go "
+            f"are {names(list(plan.going))}"
+        )
+    return found
+
+
+def file_stem(name: str) -> str:
+    """A file name made from a person's name: letters and digits, joined by hyphens."""
+    import re
+
+    stem = "-".join(re.findall(r"[^\W_]+", name.casefold()))[:60].strip("-")
+    return stem or "person"
+
+
+def for_people(
+    env: Env,
+    plans: list[Plan],
+    person: str,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    color: bool | None,
+) -> None:
+    """Checklists for one person, or (`everyone`) one file per person who goes."""
+    from netplan.output import write_atomic
+    from netplan.report import Options, canonical, reporter
+
+    chosen = reporter(fmt)
+    terminal = to_stdout(output)
+    width = env.width(terminal)
+    if person.casefold() != EVERYONE:
+        readers = [(p, person_in(p, person)) for p in plans]
+        if canonical(fmt) == "json" and len(readers) > 1:
+            from netplan.report.json import checklist_dict, dumps
+
+            emit(env, dumps([checklist_dict(p, r) for p, r in readers]), output, force)
+            return
+        colored = terminal and env.use_color(color)
+        docs = [chosen.render_one(p, Options(True, width, colored, True, r)) for p, r in readers]
+        emit(env, "".join(docs), output, force)
+        return
+    if output is None or not output.is_dir():
+        raise UsageError("--for everyone writes one file per person: give -o an existing folder")
+    files: dict[Path, str] = {}
+    for plan in plans:
+        prefix = "" if len(plans) == 1 else f"{Path(plan.source).stem}-"
+        for reader in plan.going:
+            stem = file_stem(reader)
+            path = output / f"{prefix}{stem}{chosen.EXTENSION}"
+            n = 2
+            while path in files:
+                path = output / f"{prefix}{stem}-{n}{chosen.EXTENSION}"
+                n += 1
+            if path.exists() and not force:
+                raise OutputError(f"{path}: already exists (use --force to overwrite it)")
+            files[path] = chosen.render_one(plan, Options(True, width, False, True, reader))
+    for path, content in files.items():
+        write_atomic(path, content, force=force)
+    env.err([f"Wrote {path}" for path in files])

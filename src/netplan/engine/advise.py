@@ -17,8 +17,10 @@ pair; otherwise go together and split up on arrival.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from netplan.engine.team import assign_owners, follow_up_by, schedule
 from netplan.model.event import Event, Target
 from netplan.model.identity import name_key
 from netplan.model.kinds import PRIORITIES, Priority, Verdict
@@ -40,6 +42,7 @@ from netplan.model.plan import (
     PlanThePair,
     RemindSupport,
     SetGoal,
+    Slot,
     SplitOnArrival,
     TargetBrief,
     TellLeft,
@@ -61,7 +64,9 @@ def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "
     findings = _resolve(found, advice)
     pair_is_large = GROUP_SIZE in active and event.netplan.large_group <= 2
     verdict = _verdict(brought, findings, pair_is_large)
-    briefs = _briefs(ctx, brought)
+    briefs = assign_owners(_briefs(ctx, brought), event.me.name, brought, verdict)
+    slots = schedule(event.event, verdict, event.netplan.regroup_minutes)
+    due = follow_up_by(event.event)
     return Plan(
         source=source,
         event=event.event,
@@ -72,8 +77,10 @@ def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "
         colleagues=advice,
         findings=findings,
         targets=briefs,
-        checklist=_checklist(ctx, verdict, advice, findings, briefs),
+        checklist=_checklist(ctx, verdict, advice, findings, briefs, slots, due),
         rules_off=tuple(r.name for r in ALL_RULES if r not in active),
+        schedule=slots,
+        follow_up_by=due,
     )
 
 
@@ -189,6 +196,8 @@ def _checklist(
     advice: Sequence[ColleagueAdvice],
     findings: Sequence[Finding],
     briefs: Sequence[TargetBrief],
+    slots: Sequence[Slot],
+    due: dt.date | None,
 ) -> tuple[ChecklistItem, ...]:
     brought = tuple(a.name for a in advice if a.recommendation == "bring")
     left = tuple(a.name for a in advice if a.recommendation == "leave")
@@ -224,13 +233,14 @@ def _checklist(
         before.append(TellLeft(left))
 
     if verdict == "go-together-split-up":
-        during.append(SplitOnArrival(minutes))
+        regroups = tuple(s.at for s in slots if s.what == "regroup")
+        during.append(SplitOnArrival(minutes, regroups))
     elif verdict == "go-together":
         during.append(WorkAsPair(brought[0], introduces))
     targets = [ChecklistItem("during", MeetTarget(b), b.name) for b in briefs]
     during_tail = MeetStrangers(goal)
 
-    after.append(FollowUp())
+    after.append(FollowUp(due))
     after.append(Debrief(goal))
     if brought:
         after.append(CompareNotes(brought))

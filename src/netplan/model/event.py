@@ -20,6 +20,8 @@ Loc = tuple[str | int, ...]  # a place in the file: ("colleagues", 2, "style")
 # many lines of a report, so without a cap a small file could make a huge one.
 MAX_NAME_CHARS = 200
 MAX_NOTE_CHARS = 2000
+# An event lasts at most a week: a schedule of regroups stays a few hundred entries.
+MAX_EVENT_MINUTES = 7 * 24 * 60
 
 
 def _not_blank(value: str) -> str:
@@ -49,7 +51,24 @@ class EventInfo(_Section):
     name: Name = Field(description="The event's name.")
     kind: Kind = Field(description="What sort of event it is.")
     date: dt.datetime | dt.date | None = Field(
-        default=None, description="When it happens: a TOML date or date-time."
+        default=None,
+        description="When it happens: a TOML date, or a date-time for when it starts.",
+    )
+    ends: dt.datetime | None = Field(
+        default=None,
+        description="When it ends: a TOML date-time after the start, within a week of it "
+        "(or give duration_minutes instead).",
+    )
+    duration_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_EVENT_MINUTES,
+        description="How long it lasts, in minutes, when no `ends` is given.",
+    )
+    timezone: Text | None = Field(
+        default=None,
+        description="The IANA time zone of date-times written without an offset, such as "
+        "Europe/Berlin.",
     )
     venue: Text | None = Field(default=None, description="Where it happens.")
     expected_attendees: int | None = Field(
@@ -189,6 +208,44 @@ def name_problems(event: Event) -> list[tuple[Loc, str]]:
         j = seen.setdefault(name_key(t.name), i)
         if j != i:
             problems.append((("targets", i, "name"), f"duplicate name (also targets[{j}].name)"))
+    return problems
+
+
+def time_problems(info: EventInfo) -> list[tuple[Loc, str]]:
+    """What is wrong with when the event happens: an unknown time zone, an end that is
+    not after the start, an end without a start time."""
+    from netplan.model.when import UnknownZone, window, zone
+
+    problems: list[tuple[Loc, str]] = []
+    if info.timezone is not None:
+        try:
+            zone(info.timezone)
+        except UnknownZone as e:
+            return [(("event", "timezone"), str(e))]
+    if info.ends is not None and info.duration_minutes is not None:
+        problems.append((("event", "duration_minutes"), "give either ends or duration_minutes"))
+    elif (info.ends is not None or info.duration_minutes is not None) and not isinstance(
+        info.date, dt.datetime
+    ):
+        key = "ends" if info.ends is not None else "duration_minutes"
+        problems.append(
+            (("event", key), "needs a start: make date a date-time, such as 2027-03-18T18:00")
+        )
+    elif info.ends is not None:
+        start, end = window(info)
+        assert start is not None
+        assert end is not None
+        if (start.tzinfo is None) != (end.tzinfo is None):
+            return [
+                (
+                    ("event", "ends"),
+                    "give date and ends both with an offset or both without one, or set timezone",
+                )
+            ]
+        if end <= start:
+            problems.append((("event", "ends"), "must be after the start (date)"))
+        elif end - start > dt.timedelta(minutes=MAX_EVENT_MINUTES):
+            problems.append((("event", "ends"), "must be within a week of the start"))
     return problems
 
 

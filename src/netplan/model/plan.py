@@ -10,6 +10,7 @@ Turning any of it into words is the job of `report.phrases`, in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -133,6 +134,14 @@ class TargetBrief(NamedTuple):
     notes: str | None
     introducers: tuple[Introducer, ...] = ()
     experts: tuple[ExpertFit, ...] = ()
+    owner: str = ""  # who works this target at the event: you, or a colleague who comes
+
+
+class Slot(NamedTuple):
+    """A moment of the schedule, with the event's own clock (offset or floating)."""
+
+    at: dt.datetime
+    what: Literal["arrive", "regroup", "leave"]
 
 
 # --- checklist actions: what to do, not how to say it -----------------------------------
@@ -169,6 +178,7 @@ class TellLeft(NamedTuple):
 
 class SplitOnArrival(NamedTuple):
     minutes: int
+    regroups: tuple[dt.datetime, ...] = ()  # clock times, when the event has a start and end
 
 
 class WorkAsPair(NamedTuple):
@@ -185,7 +195,20 @@ class MeetStrangers(NamedTuple):
 
 
 class FollowUp(NamedTuple):
-    pass
+    due: dt.date | None  # two working days after the event's date
+
+
+class IntroduceTo(NamedTuple):
+    """A colleague who comes introduces the target's owner to them."""
+
+    owner: str
+    brief: TargetBrief
+
+
+class HandOver(NamedTuple):
+    """A colleague passes the rep everyone they met, for the follow-up."""
+
+    to: str
 
 
 class Debrief(NamedTuple):
@@ -210,6 +233,8 @@ Action = (
     | FollowUp
     | Debrief
     | CompareNotes
+    | IntroduceTo
+    | HandOver
 )
 
 
@@ -231,8 +256,15 @@ class Plan:
     colleagues: tuple[ColleagueAdvice, ...]
     findings: tuple[Finding, ...]
     targets: tuple[TargetBrief, ...]  # in checklist order
-    checklist: tuple[ChecklistItem, ...]
+    checklist: tuple[ChecklistItem, ...]  # yours: the rep's
     rules_off: tuple[str, ...] = ()
+    schedule: tuple[Slot, ...] = ()  # empty without a start time
+    follow_up_by: dt.date | None = None
+
+    @property
+    def going(self) -> tuple[str, ...]:
+        """Everyone who goes: you first, then the colleagues brought."""
+        return (self.me, *self.brought)
 
     @property
     def brought(self) -> tuple[str, ...]:
@@ -241,6 +273,28 @@ class Plan:
     @property
     def left(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.colleagues if c.recommendation == "leave")
+
+    def checklist_for(self, person: str) -> tuple[ChecklistItem, ...]:
+        """What `person`, one of `going`, does: the rep's whole checklist, or a colleague's
+        share of it (the group's agreements, the targets they own, the introductions they
+        make, handing their contacts over, comparing notes)."""
+        if person == self.me:
+            return self.checklist
+        items: list[ChecklistItem] = []
+        for item in self.checklist:
+            action = item.action
+            shared = isinstance(action, AgreeToSplit | PlanThePair | SplitOnArrival | WorkAsPair)
+            if shared or (isinstance(action, MeetTarget) and action.brief.owner == person):
+                items.append(item)
+            elif isinstance(action, MeetTarget) and any(
+                i.coming and i.name == person for i in action.brief.introducers
+            ):
+                brief = action.brief
+                items.append(ChecklistItem("during", IntroduceTo(brief.owner, brief), item.target))
+            elif isinstance(action, CompareNotes):
+                items.append(ChecklistItem("after", HandOver(self.me)))
+                items.append(item)
+        return tuple(items)
 
     def has_finding(self, kinds: Iterable[str]) -> bool:
         """Whether an unresolved finding of one of these kinds is present: --fail-on."""

@@ -29,6 +29,7 @@ class Options:
     width: int = 80  # columns, for formats laid out to a width
     color: bool = False  # ANSI colour, for the terminal report
     single: bool = True  # one input: JSON gives an object rather than an array
+    reader: str | None = None  # a checklist for this person only (checklist --for)
 
 
 class Reporter(Protocol):

@@ -7,7 +7,7 @@ from typing import Any
 
 from netplan.model.plan import Plan, TargetBrief
 from netplan.report import Options
-from netplan.report.phrases import finding_message, headline, item_text
+from netplan.report.phrases import finding_message, headline, item_text, schedule_text
 from netplan.safety import json_inert
 
 # Bump when a key is added, renamed, removed or changes meaning; a test ties the
@@ -40,14 +40,20 @@ def _target(b: TargetBrief) -> dict[str, Any]:
         "notes": b.notes,
         "introducers": [{"name": i.name, "coming": i.coming} for i in b.introducers],
         "experts": [{"name": e.name, "subjects": e.subjects} for e in b.experts],
+        "owner": b.owner,
     }
 
 
-def _checklist(plan: Plan) -> list[dict[str, Any]]:
+def _checklist(plan: Plan, reader: str | None = None) -> list[dict[str, Any]]:
+    items = plan.checklist if reader is None else plan.checklist_for(reader)
     return [
-        {"phase": i.phase, "text": item_text(i, plan), "target": i.target, "done": i.done}
-        for i in plan.checklist
+        {"phase": i.phase, "text": item_text(i, plan, reader), "target": i.target, "done": i.done}
+        for i in items
     ]
+
+
+def _schedule(plan: Plan) -> list[dict[str, Any]]:
+    return [{"at": s.at.isoformat(), "what": schedule_text(s, plan)} for s in plan.schedule]
 
 
 def plan_dict(plan: Plan) -> dict[str, Any]:
@@ -73,23 +79,31 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             for f in plan.findings
         ],
         "targets": [_target(b) for b in plan.targets],
+        "schedule": _schedule(plan),
+        "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,
         "checklist": _checklist(plan),
         "rules_off": list(plan.rules_off),
     }
 
 
-def checklist_dict(plan: Plan) -> dict[str, Any]:
+def checklist_dict(plan: Plan, reader: str | None = None) -> dict[str, Any]:
+    mine = reader is None or reader == plan.me
     return {
         "schema_version": SCHEMA_VERSION,
         "source": plan.source,
         "event": _event(plan),
-        "targets": [_target(b) for b in plan.targets],
-        "checklist": _checklist(plan),
+        "for": reader or plan.me,
+        "targets": [_target(b) for b in plan.targets if mine or b.owner == reader],
+        "schedule": _schedule(plan),
+        "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,
+        "checklist": _checklist(plan, reader),
     }
 
 
 def document(plan: Plan, options: Options) -> dict[str, Any]:
-    return checklist_dict(plan) if options.checklist_only else plan_dict(plan)
+    if options.checklist_only:
+        return checklist_dict(plan, options.reader)
+    return plan_dict(plan)
 
 
 def dumps(data: Any, indent: int | None = 2) -> str:

@@ -12,6 +12,7 @@ proportional to the file it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from netplan.model.plan import (
@@ -27,6 +28,8 @@ from netplan.model.plan import (
     Expertise,
     Finding,
     FollowUp,
+    HandOver,
+    IntroduceTo,
     KnowsPeople,
     LargeGroup,
     MeetStrangers,
@@ -35,6 +38,7 @@ from netplan.model.plan import (
     PlanThePair,
     RemindSupport,
     SetGoal,
+    Slot,
     Socializer,
     SplitOnArrival,
     Support,
@@ -213,24 +217,42 @@ def _large_group(listed: Sequence[str], plan: Plan) -> str:
 # --- checklist ---------------------------------------------------------------------------
 
 
-def item_text(item: ChecklistItem, plan: Plan) -> str:  # noqa: ARG001 - one signature for all phrases
+def clock(at: dt.datetime, day: dt.date | None = None) -> str:
+    """'18:45', or '2027-03-19 00:15' on another day than `day`."""
+    if day is not None and at.date() != day:
+        return at.strftime("%Y-%m-%d %H:%M")
+    return at.strftime("%H:%M")
+
+
+def _others(plan: Plan, people: Sequence[str], reader: str) -> list[str]:
+    """Who a shared action is with, seen by `reader`: the rep and the group, minus them."""
+    return [p for p in dict.fromkeys((plan.me, *people)) if p != reader]
+
+
+def item_text(item: ChecklistItem, plan: Plan, reader: str | None = None) -> str:
+    """An item as `reader` (default: the rep) should read it."""
+    me = plan.me
+    who = me if reader is None else reader
     match item.action:
         case MeetTarget(brief):
-            return meet_text(brief)
+            return meet_text(brief, me, who)
+        case IntroduceTo(owner, brief):
+            return f"Introduce {owner} to {brief.name}{_role(brief)}."
         case AgreeToSplit(people, minutes):
             return (
-                f"Agree with {names(people, NAMES_SHOWN)} to split up on arrival and meet "
-                f"again every {minutes} minutes to swap introductions."
+                f"Agree with {names(_others(plan, people, who), NAMES_SHOWN)} to split up on "
+                f"arrival and meet again every {minutes} minutes to swap introductions."
             )
         case PlanThePair(partner, introduces):
+            other = partner if who == me else me
             if introduces:
+                whose = "they will introduce you to" if who == me else "you will introduce them to"
                 return (
-                    f"Agree with {partner} how you will work the room as a pair: which targets "
-                    "they will introduce you to, and that you both talk to new people rather "
-                    "than to each other."
+                    f"Agree with {other} how you will work the room as a pair: which targets "
+                    f"{whose}, and that you both talk to new people rather than to each other."
                 )
             return (
-                f"Agree with {partner} that you will work the room as a pair, talking to new "
+                f"Agree with {other} that you will work the room as a pair, talking to new "
                 "people rather than to each other."
             )
         case SetGoal(goal):
@@ -244,33 +266,73 @@ def item_text(item: ChecklistItem, plan: Plan) -> str:  # noqa: ARG001 - one sig
             )
         case TellLeft(people):
             return f"Tell {names(people)} you will go without them this time."
-        case SplitOnArrival(minutes):
+        case SplitOnArrival(minutes, regroups):
+            if regroups:
+                day = regroups[0].date()
+                times = names([clock(t, day) for t in regroups], NAMES_SHOWN)
+                return f"Split up as soon as you arrive; regroup at {times}."
             return f"Split up as soon as you arrive; regroup every {minutes} minutes."
         case WorkAsPair(partner, introduces):
-            text = f"Work the room together with {partner}: approach people you do not know"
-            if introduces:
+            other = partner if who == me else me
+            text = f"Work the room together with {other}: approach people you do not know"
+            if introduces and who == me:
                 return text + f", and let {partner} introduce you where they can."
+            if introduces:
+                return text + ", and introduce them to the targets you know."
             return text + ", and do not settle in with each other."
         case MeetStrangers(goal):
             return f"Talk to people you do not know until you have met {goal_phrase(goal)}."
-        case FollowUp():
-            return "Follow up with everyone you met within two working days."
+        case FollowUp(due):
+            when = f"by {_day(due)}" if due else "within two working days"
+            return f"Follow up with everyone you met {when}."
+        case HandOver(to):
+            return f"Send {to} the name and details of everyone you met, for the follow-up."
         case Debrief(goal):
             text = "Debrief: did you network, or only socialize? Count your new contacts"
             return text + (f" against the goal of {goal:,}." if goal else ".")
         case CompareNotes(people):
-            return f"Compare notes with {names(people, NAMES_SHOWN)}: who did each of you meet?"
+            return (
+                f"Compare notes with {names(_others(plan, people, who), NAMES_SHOWN)}: "
+                "who did each of you meet?"
+            )
     raise AssertionError(f"no phrase for {item.action!r}")  # pragma: no cover - mypy checks it
 
 
-def meet_text(brief: TargetBrief) -> str:
-    """The checklist line for one target. Runs once per target: keep it lean."""
-    text = f"Meet {brief.name}"
+def _day(day: dt.date) -> str:
+    return f"{day:%A} {day.isoformat()}"
+
+
+def _role(brief: TargetBrief) -> str:
     if brief.title and brief.company:
-        text += f" ({brief.title}, {brief.company})"
-    elif brief.title or brief.company:
-        text += f" ({brief.title or brief.company})"
-    text += f", {brief.priority} priority."
+        return f" ({brief.title}, {brief.company})"
+    if brief.title or brief.company:
+        return f" ({brief.title or brief.company})"
+    return ""
+
+
+def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
+    """The checklist line for one target, as `reader` sees it. Runs once per target:
+    keep it lean."""
+    owner = brief.owner or me
+    if owner != reader and reader == me:
+        # Someone else works this target; the rep joins when brought in.
+        text = f"{brief.name}{_role(brief)}, {brief.priority} priority: {owner} finds them"
+        if brief.experts:
+            subjects = [s for e in brief.experts if e.name == owner for s in e.subjects]
+            if subjects:
+                text += f", talks {names(subjects, EXPERTS_SHOWN)}"
+        return text + ", then brings you in."
+    if owner == reader and reader != me:
+        text = f"Find {brief.name}{_role(brief)}, {brief.priority} priority"
+        subjects = [s for e in brief.experts if e.name == owner for s in e.subjects]
+        if subjects:
+            text += f": talk {names(subjects, EXPERTS_SHOWN)}, then bring {me} in."
+        else:
+            text += f": introduce yourself, then bring {me} in."
+        if brief.notes:
+            text += f" Notes: {brief.notes}"
+        return text
+    text = f"Meet {brief.name}{_role(brief)}, {brief.priority} priority."
     if brief.introducers:
         coming = [i.name for i in brief.introducers if i.coming]
         if coming:
@@ -289,3 +351,12 @@ def meet_text(brief: TargetBrief) -> str:
     if brief.notes:
         text += f" Notes: {brief.notes}"
     return text
+
+
+def schedule_text(slot: Slot, plan: Plan) -> str:
+    if slot.what == "arrive":
+        going = plan.going
+        return "Arrive together" if len(going) > 1 else "Arrive"
+    if slot.what == "leave":
+        return "Leave"
+    return "Regroup: swap introductions, then split up again"

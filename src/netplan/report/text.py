@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 from netplan.model.kinds import PHASES
 from netplan.model.plan import Plan
 from netplan.report import Options
-from netplan.report.phrases import finding_message, goal_phrase, headline, item_text, reasons
+from netplan.report.diagram import tree
+from netplan.report.phrases import (
+    clock,
+    finding_message,
+    goal_phrase,
+    headline,
+    item_text,
+    reasons,
+    schedule_text,
+)
 from netplan.safety import text
 
 if TYPE_CHECKING:
@@ -26,6 +35,8 @@ EXTENSION = ".txt"
 # Laying out a rich row costs far more than writing a line of JSON, and nobody
 # reads thousands of rows in a terminal: beyond this, point to the exports.
 TARGET_ROWS_SHOWN = 15
+# Below this width the tree of who covers whom would wrap into noise: left out.
+TREE_MIN_WIDTH = 60
 
 _KINDS = (
     ("pro", "Pros", "green", "+"),
@@ -118,19 +129,33 @@ def _plan(plan: Plan, out: _Lines) -> None:
                     message.append(" (resolved)", style="dim")
                 rows.append((Text(f"{mark} {f.rule}", style=style), message))
             out.rows(rows)
+    if plan.schedule:
+        out.blank()
+        out.add(Text("Schedule", style="bold"))
+        day = plan.schedule[0].at.date()
+        out.rows([(Text(clock(s.at, day)), text(schedule_text(s, plan))) for s in plan.schedule])
     out.blank()
     _checklist(plan, out)
+    covers = tree(plan)
+    if covers and out.width >= TREE_MIN_WIDTH:
+        out.blank()
+        out.add(Text("Who covers whom", style="bold"))
+        for depth, line in covers:
+            out.add(text(("└ " if depth else "") + line), 2 + 2 * depth)
     if plan.rules_off:
         out.blank()
         out.add(Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim"))
 
 
-def _checklist(plan: Plan, out: _Lines, title: str = "Checklist") -> None:
+def _checklist(
+    plan: Plan, out: _Lines, title: str = "Checklist", reader: str | None = None
+) -> None:
     from rich.text import Text
 
+    checklist = plan.checklist if reader is None else plan.checklist_for(reader)
     out.add(text(title, "bold"))
     for phase in PHASES:
-        items = [i for i in plan.checklist if i.phase == phase]
+        items = [i for i in checklist if i.phase == phase]
         if not items:
             continue
         # Keep the phase's own order, cutting only the per-target rows; the note
@@ -150,7 +175,7 @@ def _checklist(plan: Plan, out: _Lines, title: str = "Checklist") -> None:
                         )
                         rows.append((None, Text(note, style="dim")))
                     continue
-            rows.append((Text("[x]" if i.done else "[ ]"), text(item_text(i, plan))))
+            rows.append((Text("[x]" if i.done else "[ ]"), text(item_text(i, plan, reader))))
         out.add(Text("  " + phase.capitalize(), style="bold"))
         out.rows(rows, indent=4)
 
@@ -164,7 +189,10 @@ def _document(plans: Sequence[Plan], options: Options) -> str:
         if n:
             out.add(Text("─" * options.width, style="dim"))
         if options.checklist_only:
-            _checklist(plan, out, f"Checklist: {plan.event.name}")
+            title = f"Checklist: {plan.event.name}"
+            if options.reader is not None:
+                title = f"Checklist for {options.reader}: {plan.event.name}"
+            _checklist(plan, out, title, options.reader)
         else:
             _plan(plan, out)
         console.print(Text("\n").join(out.lines), soft_wrap=True)

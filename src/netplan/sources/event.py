@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import gc
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
@@ -85,7 +86,8 @@ def decode(data: bytes, source: str) -> str:
 # Hints for the TOML mistakes people make most, read off the line that failed.
 _NUMERIC_DATE = re.compile(r"=\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:#.*)?$")
 _CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
-_TOML_INT = re.compile(r"[+-]?\d(?:_?\d){4300,}")
+# After "=", "," or "[" only, and possessive: linear even over 32 MiB of digits.
+_TOML_INT = re.compile(r"[=,\[][ \t\r\n]*+[+-]?\d(?:_?\d){4300,}+")
 INT64 = (-(2**63), 2**63 - 1)
 # The shortest spellings of an integer outside 64 bits: 19 decimal digits, 16 hex,
 # 21 octal or 63 binary ones (underscores may separate them). Separate patterns: an
@@ -126,6 +128,13 @@ def _syntax_hint(line: str) -> str:
 def parse_toml(text: str, source: str) -> dict[str, Any]:
     import tomli
 
+    from netplan.sources.locate import structure_problem
+
+    # Shapes that would make the reader itself slow or huge are refused before it runs.
+    shape = structure_problem(text)
+    if shape is not None:
+        pos, message = shape
+        raise InputError(source, [Problem(message, line=text.count("\n", 0, pos) + 1)])
     try:
         doc = tomli.loads(text)
     except tomli.TOMLDecodeError as e:
@@ -138,30 +147,56 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         # Python refuses to read an integer of more than 4,300 digits; TOML allows
         # only 64-bit ones anyway.
         m = _TOML_INT.search(text)
-        line = text.count("\n", 0, m.start()) + 1 if m else None
+        line = text.count("\n", 0, m.end() - 1) + 1 if m else None
         raise InputError(source, [Problem(_INT_RANGE, line=line)]) from None
-    # Walking the whole document costs as much as parsing it: only a file with a long
-    # enough run of digits can hold an integer outside 64 bits.
-    big = next(_huge_ints(doc, ()), None) if _may_hold_huge_ints(text) else None
-    if big is not None:
-        raise InputError(source, locate(text, [(big, _INT_RANGE)]))
+    found = next(_huge_ints(doc, ()), None)
+    if found is not None:
+        raise InputError(source, locate(text, [found]))
     return doc
 
 
 _INT_RANGE = "integer out of range: TOML integers are 64-bit (at most 9,223,372,036,854,775,807)"
+# No table of an event has more than a dozen keys; past this many, a table is refused
+# as one problem rather than validated into a million "unknown key" errors.
+MAX_KEYS_PER_TABLE = 1_000
 
 
-def _huge_ints(value: Any, loc: Loc) -> Iterator[Loc]:
-    """Where the document holds an integer outside 64 bits, which TOML forbids."""
-    stack: list[tuple[Any, Loc]] = [(value, loc)]
-    while stack:
-        item, where = stack.pop()
-        if isinstance(item, dict):
-            stack.extend((v, (*where, k)) for k, v in item.items())
-        elif isinstance(item, list):
-            stack.extend((v, (*where, i)) for i, v in enumerate(item))
-        elif isinstance(item, int) and not INT64[0] <= item <= INT64[1]:
-            yield where
+def _huge_ints(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Where the document holds what the schema need not see: an integer outside 64 bits
+    (which TOML forbids), or a table of more than MAX_KEYS_PER_TABLE keys.
+
+    Depth-first with one iterator per open container, so the walk costs memory for
+    its depth only, not a location per value of a 100,000-target file.
+    """
+    stack: list[tuple[Loc, Iterator[tuple[Any, Any]]]] = []
+    pending: list[tuple[Loc, Any]] = [(loc, value)]
+    while pending or stack:
+        for where, item in pending:
+            if isinstance(item, dict):
+                if len(item) > MAX_KEYS_PER_TABLE:
+                    key = next(itertools.islice(item, MAX_KEYS_PER_TABLE, None))
+                    yield (
+                        (*where, key),
+                        f"too many keys: a table has at most {MAX_KEYS_PER_TABLE:,} "
+                        f"(this one has {len(item):,})",
+                    )
+                else:
+                    stack.append((where, iter(item.items())))
+            elif isinstance(item, list):
+                stack.append((where, enumerate(item)))
+            elif isinstance(item, int) and not INT64[0] <= item <= INT64[1]:
+                yield where, _INT_RANGE
+        pending = []
+        while stack and not pending:
+            where, children = stack[-1]
+            for key, item in children:
+                if isinstance(item, (dict, list)) or (
+                    isinstance(item, int) and not INT64[0] <= item <= INT64[1]
+                ):
+                    pending = [((*where, key), item)]
+                    break
+            else:
+                stack.pop()
 
 
 def parse_event(data: bytes, source: str) -> Event:
@@ -172,7 +207,7 @@ def parse_event(data: bytes, source: str) -> Event:
 def _parse(data: bytes, source: str) -> tuple[Event, str]:
     from pydantic import ValidationError
 
-    from netplan.model.event import Event, name_problems
+    from netplan.model.event import Event, name_problems, time_problems
     from netplan.rules import config_problems
 
     text = decode(data, source)
@@ -190,7 +225,11 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
     finally:
         if gc_was_enabled:
             gc.enable()
-    problems = name_problems(event) + config_problems(event.netplan.select, event.netplan.ignore)
+    problems = (
+        name_problems(event)
+        + time_problems(event.event)
+        + config_problems(event.netplan.select, event.netplan.ignore)
+    )
     if problems:
         raise InputError(source, locate(text, problems))
     return event, text
@@ -203,13 +242,44 @@ def load_event(
     return parse_event(read_bytes(path, stdin, max_bytes), source_name(path))
 
 
+STDIN_NAME = "<stdin>"
+# A backslash that must be doubled so it does not read as part of a \xNN escape:
+# one before another backslash, before "x" and two hex digits, or before a byte
+# that is not UTF-8 (a lone surrogate, as Python passes such bytes in a file name).
+_AMBIGUOUS_BACKSLASH = re.compile(r"\\(?=\\|x[0-9A-Fa-f]{2}|[\udc80-\udcff])")
+_NOT_UTF8_BYTE = re.compile("[\udc80-\udcff]")
+
+
 def source_name(path: str) -> str:
-    """How an input is named in messages and in JSON's "source"."""
+    """How an input is named in messages and in JSON's "source": the path as given.
+
+    Lossless and unambiguous, yet printable and valid UTF-8: a byte that is not UTF-8
+    is written \\xNN, and a backslash that could be read as part of such an escape is
+    doubled, so a file literally named `bad\\xff.toml` stays apart from one whose name
+    holds the byte 0xff (`path_of_source` reverses it). Standard input is `<stdin>`;
+    a file of that name is `./<stdin>`.
+    """
     if path == STDIN:
-        return "<stdin>"
-    # A file name that is not valid UTF-8 arrives with lone surrogates, which
-    # neither a terminal nor a JSON encoder can take: show its bytes as \xNN.
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return STDIN_NAME
+    if path == STDIN_NAME:
+        return "./" + path
+    if "\\" not in path and path.isascii():
+        return path  # the common case: nothing to escape
+    path = _AMBIGUOUS_BACKSLASH.sub(r"\\\\", path)
+    return _NOT_UTF8_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", path)
+
+
+_SOURCE_ESCAPE = re.compile(r"\\(\\|x[0-9A-Fa-f]{2})")
+
+
+def path_of_source(source: str) -> bytes:
+    """The file name `source_name` showed as `source`, as bytes (for scripts and tests)."""
+
+    def byte(m: re.Match[str]) -> str:
+        code = m.group(1)
+        return "\\" if code == "\\" else chr(0xDC00 + int(code[1:], 16))
+
+    return _SOURCE_ESCAPE.sub(byte, source).encode("utf-8", "surrogateescape")
 
 
 def format_loc(loc: Sequence[str | int]) -> str:
