@@ -30,6 +30,6 @@ def test_generated_event_is_valid_and_exercises_the_rules() -> None:
     # Introductions and expert matches appear, so the per-target work is really measured.
     texts = [item_text(i, plan) for i in plan.checklist if i.target is not None]
     assert len(texts) == 300
-    assert any("to introduce you" in t for t in texts)
+    assert any("knows them, then brings you in" in t for t in texts)
     assert any("Bring in" in t for t in texts)
     assert {c.recommendation for c in plan.colleagues} == {"bring", "leave"}

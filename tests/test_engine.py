@@ -264,19 +264,32 @@ def test_one_during_item_per_target_in_priority_then_file_order(busy: Plan) -> N
     with_target = [i for i in busy.checklist if i.target is not None]
     assert all(i.phase == "during" for i in with_target)
     assert [i.target for i in with_target] == ["Kim", "Max", "Pat", "Cal", "Lou", "Eve"]
-    assert all(item_text(i, busy).startswith(f"Meet {i.target}") for i in with_target)
+    assert all(
+        item_text(i, busy).removeprefix("Meet ").startswith((f"{i.target} (", f"{i.target}, "))
+        for i in with_target
+    )
 
 
 def test_target_item_wording(busy: Plan) -> None:
     assert target_text(busy, "Max") == "Meet Max (CTO, Acme), high priority."
-    assert target_text(busy, "Eve") == "Meet Eve, low priority. Notes: Ask about Q1."
+    assert target_text(busy, "Eve") == (
+        "Eve, low priority: Sam finds them, then brings you in. Notes: Ask about Q1."
+    )
 
 
-def test_brought_introducer_is_named(busy: Plan) -> None:
+def test_brought_introducer_owns_the_targets_they_know(busy: Plan) -> None:
     for target in ("Kim", "Lou"):
+        assert target_item(busy, target).action.brief.owner == "Ana"  # type: ignore[union-attr]
         text = target_text(busy, target)
-        assert "Ask Ana to introduce you." in text
+        assert "Ana knows them, then brings you in." in text
         assert "before the event" not in text
+
+
+def test_a_target_you_own_names_the_introducer_who_comes() -> None:
+    plan = plan_for(
+        colleagues=[{"name": "Ana", "knows": ["Kim"]}], targets=[{"name": "Kim"}]
+    )  # a pair: you own everything
+    assert target_text(plan, "Kim") == "Meet Kim, medium priority. Ask Ana to introduce you."
 
 
 def test_left_introducer_is_asked_before_the_event(busy: Plan) -> None:
@@ -294,8 +307,9 @@ def test_brought_expert_fitting_interests_is_named(busy: Plan) -> None:
     # Dev comes and knows payments; Alex knows payments too but stays at the office.
     assert target_text(busy, "Kim").endswith("Bring in Dev on payments.")
     assert "Alex on" not in target_text(busy, "Kim")
-    # Dev's golf was not a reason to bring Dev, but Dev is coming and Pat cares about golf.
-    assert "Bring in Dev on golf." in target_text(busy, "Pat")
+    # Dev's golf was not a reason to bring Dev, but Dev is coming and Pat cares about golf:
+    # Dev works Pat.
+    assert "Dev finds them, talks golf, then brings you in." in target_text(busy, "Pat")
     assert "Bring in" not in target_text(busy, "Cal")
 
 
@@ -439,7 +453,10 @@ def test_trade_show_checklist_names_experts_per_target() -> None:
     ]
     assert "Bring in Priya Natarajan on fraud detection." in target_text(plan, "Martha Osei")
     assert "Bring in Priya Natarajan on machine learning." in target_text(plan, "Diego Alvarez")
-    assert "Bring in Tom Becker on integrations and payments." in target_text(plan, "Kevin Liu")
+    assert (
+        "Tom Becker finds them, talks integrations and payments, then brings you in."
+        in target_text(plan, "Kevin Liu")
+    )
     assert "Bring in" not in target_text(plan, "Sara Lindqvist")
 
 

@@ -162,6 +162,7 @@ ALLOWED_TYPES = {
     "em_open",
     "em_close",
     "html_inline",  # only the task checkboxes, checked below
+    "fence",  # only the Mermaid graph at the end of a plan, checked below
 }
 
 
@@ -199,6 +200,9 @@ def check_structure(parsed: Parsed, *, strong: list[str], em: list[str]) -> None
     html = [t for t in parsed.tokens if t.type == "html_inline"]
     assert all(is_checkbox(t) for t in html), [t.content for t in html]
     assert len(html) == len(parsed.tasks)
+    fences = [t for t in parsed.tokens if t.type == "fence"]
+    assert all(t.info == "mermaid" for t in fences)
+    assert len(fences) <= 1
     assert parsed.strong == strong
     assert parsed.em == em
 
@@ -227,8 +231,10 @@ def check_advise(path: str) -> None:
         ("h1", clean(data["event"]["name"])),
         *([("h2", "Colleagues")] if data["colleagues"] else []),
         *[("h2", title) for kind, title in KIND_TITLES if kind in kinds],
+        *([("h2", "Schedule")] if data["schedule"] else []),
         ("h2", "Checklist"),
         *phase_headings(data),
+        *([("h2", "Who covers whom")] if data["targets"] else []),
     ]
     check_structure(
         parsed,

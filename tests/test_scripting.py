@@ -370,6 +370,11 @@ KEYS_BY_VERSION: dict[int, frozenset[str]] = {
             "targets[].experts",
             "targets[].experts[].name",
             "targets[].experts[].subjects",
+            "targets[].owner",
+            "schedule",
+            "schedule[].at",
+            "schedule[].what",
+            "follow_up_by",
             "checklist",
             "checklist[].phase",
             "checklist[].text",
@@ -379,7 +384,16 @@ KEYS_BY_VERSION: dict[int, frozenset[str]] = {
         }
     )
 }
-CHECKLIST_TOP_KEYS = {"schema_version", "source", "event", "targets", "checklist"}
+CHECKLIST_TOP_KEYS = {
+    "schema_version",
+    "source",
+    "event",
+    "for",
+    "targets",
+    "schedule",
+    "follow_up_by",
+    "checklist",
+}
 
 
 def key_paths(value: Any, prefix: str = "") -> set[str]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from netplan.model.event import EventInfo
 from netplan.model.kinds import Verdict
 from netplan.model.plan import Slot, TargetBrief
-from netplan.model.when import after, event_day, window, working_days_after
+from netplan.model.when import after, earlier, event_day, window, working_days_after
 
 FOLLOW_UP_WORKING_DAYS = 2
 
@@ -61,7 +61,7 @@ def schedule(info: EventInfo, verdict: Verdict, regroup_minutes: int) -> tuple[S
         if verdict == "go-together-split-up":
             step = dt.timedelta(minutes=regroup_minutes)
             k = 1
-            while (at := after(start, step * k)) < end:
+            while earlier(at := after(start, step * k), end):
                 slots.append(Slot(at, "regroup"))
                 k += 1
         slots.append(Slot(end, "leave"))

@@ -214,7 +214,7 @@ def name_problems(event: Event) -> list[tuple[Loc, str]]:
 def time_problems(info: EventInfo) -> list[tuple[Loc, str]]:
     """What is wrong with when the event happens: an unknown time zone, an end that is
     not after the start, an end without a start time."""
-    from netplan.model.when import UnknownZone, window, zone
+    from netplan.model.when import UnknownZone, earlier, window, zone
 
     problems: list[tuple[Loc, str]] = []
     if info.timezone is not None:
@@ -242,7 +242,7 @@ def time_problems(info: EventInfo) -> list[tuple[Loc, str]]:
                     "give date and ends both with an offset or both without one, or set timezone",
                 )
             ]
-        if end <= start:
+        if not earlier(start, end):
             problems.append((("event", "ends"), "must be after the start (date)"))
         elif end - start > dt.timedelta(minutes=MAX_EVENT_MINUTES):
             problems.append((("event", "ends"), "must be within a week of the start"))

@@ -58,6 +58,14 @@ def after(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
     return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
 
 
+def earlier(a: dt.datetime, b: dt.datetime) -> bool:
+    """Whether `a` comes before `b` in real time (Python compares two times of one zone
+    by their wall clocks, which is wrong in the hour a clock goes back)."""
+    if a.tzinfo is None or b.tzinfo is None:
+        return a < b
+    return a.astimezone(dt.UTC) < b.astimezone(dt.UTC)
+
+
 def working_days_after(day: dt.date, days: int) -> dt.date:
     """The date `days` working days (Monday to Friday) after `day`."""
     while days:

@@ -314,39 +314,36 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
     """The checklist line for one target, as `reader` sees it. Runs once per target:
     keep it lean."""
     owner = brief.owner or me
-    if owner != reader and reader == me:
-        # Someone else works this target; the rep joins when brought in.
-        text = f"{brief.name}{_role(brief)}, {brief.priority} priority: {owner} finds them"
-        if brief.experts:
-            subjects = [s for e in brief.experts if e.name == owner for s in e.subjects]
-            if subjects:
-                text += f", talks {names(subjects, EXPERTS_SHOWN)}"
-        return text + ", then brings you in."
-    if owner == reader and reader != me:
-        text = f"Find {brief.name}{_role(brief)}, {brief.priority} priority"
-        subjects = [s for e in brief.experts if e.name == owner for s in e.subjects]
-        if subjects:
-            text += f": talk {names(subjects, EXPERTS_SHOWN)}, then bring {me} in."
+    others = [e for e in brief.experts if e.name != owner]
+    if owner != me:
+        # A colleague works this target: they find them (an acquaintance, or a subject
+        # to talk), then bring the rep in.
+        knows = any(i.name == owner for i in brief.introducers)
+        own = names(
+            [s for e in brief.experts if e.name == owner for s in e.subjects], EXPERTS_SHOWN
+        )
+        head = f"{brief.name}{_role(brief)}, {brief.priority} priority"
+        if reader == owner:
+            steps = [*(["you know them"] if knows else []), *([f"talk {own}"] if own else [])]
+            text = f"Find {head}: {', '.join(steps or ['introduce yourself'])}, then bring {me} in."
         else:
-            text += f": introduce yourself, then bring {me} in."
-        if brief.notes:
-            text += f" Notes: {brief.notes}"
-        return text
-    text = f"Meet {brief.name}{_role(brief)}, {brief.priority} priority."
-    if brief.introducers:
+            steps = ["knows them" if knows else "finds them", *([f"talks {own}"] if own else [])]
+            text = f"{head}: {owner} {', '.join(steps)}, then brings you in."
+    else:
+        text = f"Meet {brief.name}{_role(brief)}, {brief.priority} priority."
         coming = [i.name for i in brief.introducers if i.coming]
         if coming:
             text += f" Ask {names(coming, EXPERTS_SHOWN)} to introduce you."
-        if len(coming) < len(brief.introducers):
-            # Asking them is a task of the before phase; here only who knows the target.
-            staying = [i.name for i in brief.introducers if not i.coming]
-            one = len(staying) == 1
-            text += (
-                f" {names(staying, EXPERTS_SHOWN)} {'knows' if one else 'know'} them and "
-                f"{'stays' if one else 'stay'} at the office."
-            )
-    if brief.experts:
-        fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in brief.experts]
+    staying = [i.name for i in brief.introducers if not i.coming]
+    if staying:
+        # Asking them is a task of the before phase; here only who knows the target.
+        one = len(staying) == 1
+        text += (
+            f" {names(staying, EXPERTS_SHOWN)} {'knows' if one else 'know'} them and "
+            f"{'stays' if one else 'stay'} at the office."
+        )
+    if others:
+        fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in others]
         text += f" Bring in {names(fits, EXPERTS_SHOWN)}."
     if brief.notes:
         text += f" Notes: {brief.notes}"
