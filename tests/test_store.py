@@ -490,12 +490,12 @@ def test_a_first_schema_history_is_read_as_is_and_migrated_by_a_writer(tmp_path:
 
     # A writer upgrades it, and every old row reads the same.
     with _writer(path) as conn:
-        assert conn.version == SCHEMA_VERSION == 2
+        assert conn.version == SCHEMA_VERSION == 3
         assert _read_all(conn) == old_view
         record(conn, _rec(), replace=False, now=NOW)
         assert load_debrief(conn, "ev-1") == _rec()  # introductions and ticked items
     with closing(sqlite3.connect(path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone() == (2,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (3,)
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
@@ -852,3 +852,24 @@ def test_history_snapshot_last_met_and_empty() -> None:
         snap.met_before["c"] = dt.date(2024, 1, 1)  # type: ignore[index]
     assert HistorySnapshot.empty() == HistorySnapshot(events=(), met_before={})
     assert HistorySnapshot.empty().last_met(["a"]) is None
+
+
+def test_targets_met_who_were_not_new_do_not_count_as_new_contacts(tmp_path: Path) -> None:
+    path = tmp_path / "h.db"
+    rec = DebriefRecord(
+        event_id="e",
+        name="Expo",
+        date=dt.date(2027, 3, 18),
+        verdict="go-alone",
+        came=(),
+        goal=3,
+        targets_planned=("Kim", "Lou"),
+        met=(MetPerson("Kim"), MetPerson("Lou", new=False)),
+        other_new=2,
+        done=(),
+    )
+    with closing(open_history(path, create=True)) as conn:
+        record(conn, rec, replace=False)
+        (summary,) = events(conn)
+        assert (summary.targets_met, summary.new_contacts) == (2, 1 + 2)
+        assert load_debrief(conn, "e") == rec

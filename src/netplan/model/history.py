@@ -23,6 +23,7 @@ class MetPerson:
     title: str | None = None
     linkedin: str | None = None
     introduced_by: str | None = None  # the colleague who made the introduction
+    new: bool = True  # a new contact: not met at an earlier event, not already known
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ class EventSummary:
     came: tuple[str, ...]
     targets_planned: int
     targets_met: int
-    new_contacts: int  # targets met + other new people
+    new_contacts: int  # targets met who were new contacts + other new people
     goal: int
     recorded_at: str  # ISO 8601 with the recorder's UTC offset, when first recorded
 

@@ -89,6 +89,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (event, pos)
         ) WITHOUT ROWID""",
     ),
+    # 3: whether a target met was a new contact (0: met at an earlier event, or already
+    # one of your contacts). Earlier events count everyone met as new.
+    ("ALTER TABLE met ADD COLUMN new INTEGER NOT NULL DEFAULT 1 CHECK (new IN (0, 1))",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -42,9 +42,12 @@ _DAY = "COALESCE(e.date, substr(e.recorded_at, 1, 10))"
 _SUMMARIES = """
     SELECT e.id, e.event_id, e.name, e.date, e.verdict, e.goal, e.other_new, e.recorded_at,
         (SELECT count(*) FROM planned AS p WHERE p.event = e.id),
-        (SELECT count(*) FROM met AS m WHERE m.event = e.id)
+        (SELECT count(*) FROM met AS m WHERE m.event = e.id),
+        (SELECT {new} FROM met AS m WHERE m.event = e.id)
     FROM event AS e
 """
+# Schema 3 says which targets met were new contacts; before it, all of them were.
+_NEW_SINCE = 3
 
 # Keys per lookup query: each is bound three times (one per key column), and 3 * 300
 # stays under 999, the smallest variable limit an SQLite build may have.
@@ -59,7 +62,9 @@ def _summaries(
     conn: HistoryConnection, where: str = "", params: tuple[object, ...] = ()
 ) -> list[tuple[int, EventSummary]]:
     """(row id, summary) of the events matching `where`, oldest first."""
-    rows = conn.execute(f"{_SUMMARIES} {where} ORDER BY {_DAY}, e.id", params).fetchall()
+    new = "count(*)" if conn.version < _NEW_SINCE else "coalesce(sum(m.new), 0)"
+    query = _SUMMARIES.format(new=new)
+    rows = conn.execute(f"{query} {where} ORDER BY {_DAY}, e.id", params).fetchall()
     came: dict[int, list[str]] = {}
     came_sql = "SELECT event, name FROM came"
     if where:
@@ -77,12 +82,14 @@ def _summaries(
                 came=tuple(came.get(rowid, ())),
                 targets_planned=planned,
                 targets_met=met,
-                new_contacts=met + other_new,
+                new_contacts=new + other_new,
                 goal=goal,
                 recorded_at=recorded_at,
             ),
         )
-        for rowid, event_id, name, date, verdict, goal, other_new, recorded_at, planned, met in rows
+        for rowid, event_id, name, date, verdict, goal, other_new, recorded_at, planned, met, new in (
+            rows
+        )
     ]
 
 
@@ -128,6 +135,7 @@ def record(
             email_key(p.email) if p.email else None,
             profile_key(p.linkedin) if p.linkedin else None,
             p.introduced_by,
+            int(p.new),
         )
         for p in rec.met
     ]
@@ -164,8 +172,8 @@ def record(
             )
         conn.executemany(
             "INSERT INTO met (event, pos, name, email, company, title, linkedin,"
-            " name_key, email_key, profile_key, introduced_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " name_key, email_key, profile_key, introduced_by, new)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((event, pos, *row) for pos, row in enumerate(met)),
         )
     return previous
@@ -260,11 +268,13 @@ def load_debrief(conn: HistoryConnection, event_id: str) -> DebriefRecord | None
         came = texts("SELECT name FROM came WHERE event = ? ORDER BY pos")
         planned = texts("SELECT name FROM planned WHERE event = ? ORDER BY pos")
         done = texts("SELECT text FROM done WHERE event = ? ORDER BY pos") if v2 else ()
+        introduced = "introduced_by" if v2 else "NULL"
+        new = "new" if conn.version >= _NEW_SINCE else "1"
         met = tuple(
-            MetPerson(*person)
+            MetPerson(*person[:6], new=bool(person[6]))
             for person in conn.execute(
-                "SELECT name, email, company, title, linkedin,"
-                f" {'introduced_by' if v2 else 'NULL'} FROM met WHERE event = ? ORDER BY pos",
+                f"SELECT name, email, company, title, linkedin, {introduced}, {new}"
+                " FROM met WHERE event = ? ORDER BY pos",
                 (event,),
             )
         )
