@@ -13,9 +13,11 @@ NAMES = (
     "socializing-risk",
     "distraction",
     "group-size",
+    "track-record",
     "comfort-zone",
+    "already-met",
 )
-CODES = ("NP101", "NP102", "NP103", "NP201", "NP202", "NP203", "NP301")
+CODES = ("NP101", "NP102", "NP103", "NP201", "NP202", "NP203", "NP204", "NP301", "NP302")
 KIND_OF_FAMILY = {"NP1": "pro", "NP2": "con", "NP3": "tip"}
 
 
@@ -49,7 +51,10 @@ def test_select_defaults_to_every_rule() -> None:
         pytest.param(["np103"], [], ("moral-support",), id="by-code-lowercase"),
         pytest.param([" Group-Size "], [], ("group-size",), id="name-case-and-spaces"),
         pytest.param(
-            ["NP2"], [], ("socializing-risk", "distraction", "group-size"), id="code-prefix"
+            ["NP2"],
+            [],
+            ("socializing-risk", "distraction", "group-size", "track-record"),
+            id="code-prefix",
         ),
         pytest.param(
             ["np1"], [], ("meet-new-people", "subject-experts", "moral-support"), id="prefix-lower"
@@ -60,11 +65,14 @@ def test_select_defaults_to_every_rule() -> None:
         pytest.param(
             None,
             ["NP2"],
-            ("meet-new-people", "subject-experts", "moral-support", "comfort-zone"),
+            ("meet-new-people", "subject-experts", "moral-support", "comfort-zone", "already-met"),
             id="ignore-prefix",
         ),
         pytest.param(
-            ["NP2"], ["group-size"], ("socializing-risk", "distraction"), id="select-then-ignore"
+            ["NP2"],
+            ["group-size"],
+            ("socializing-risk", "distraction", "track-record"),
+            id="select-then-ignore",
         ),
         pytest.param(["group-size"], ["NP203"], (), id="ignore-wins-same-rule"),
         pytest.param(["NP203"], ["NP2"], (), id="ignore-wins-by-broader-prefix"),

@@ -7,6 +7,7 @@ import typer
 from netplan.cli import app
 from netplan.cli.common import (
     Color,
+    Db,
     FailOn,
     Files,
     Force,
@@ -38,6 +39,7 @@ def advise(
     select: Select = None,
     ignore: Ignore = None,
     color: Color = None,
+    db: Db = None,
 ) -> None:
     """Advise on one or more events: verdict, who to bring or leave, findings and checklist.
 
@@ -46,7 +48,7 @@ def advise(
     still advised on (exit 2).
     """
     env = env_of(ctx)
-    plans, failed = load_plans(env, files, select, ignore)
+    plans, failed = load_plans(env, files, select, ignore, db)
     if plans:
         report(env, plans, len(files), format, output, force, color)
     finish(plans, failed, fail_on)

@@ -9,6 +9,7 @@ import typer
 from netplan.cli import app
 from netplan.cli.common import (
     Color,
+    Db,
     FailOn,
     Files,
     Force,
@@ -41,6 +42,7 @@ def checklist(
     select: Select = None,
     ignore: Ignore = None,
     color: Color = None,
+    db: Db = None,
     person: Annotated[
         str | None,
         typer.Option(
@@ -59,7 +61,7 @@ def checklist(
     introductions they make, when to regroup.
     """
     env = env_of(ctx)
-    plans, failed = load_plans(env, files, select, ignore)
+    plans, failed = load_plans(env, files, select, ignore, db)
     if plans and person is not None:
         for_people(env, plans, person, format, output, force, color)
     elif plans:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from netplan.engine.team import assign_owners, follow_up_by, schedule
 from netplan.model.event import Event, Target
+from netplan.model.history import HistorySnapshot
 from netplan.model.identity import name_key
 from netplan.model.kinds import PRIORITIES, Priority, Verdict
 from netplan.model.plan import (
@@ -54,10 +55,16 @@ from netplan.rules.cons import GROUP_SIZE
 from netplan.rules.pros import MORAL_SUPPORT
 
 
-def make_plan(event: Event, rules: Iterable[Rule] | None = None, source: str = "") -> Plan:
-    """Apply `rules` (default: all of them) to `event`."""
+def make_plan(
+    event: Event,
+    rules: Iterable[Rule] | None = None,
+    source: str = "",
+    history: HistorySnapshot | None = None,
+) -> Plan:
+    """Apply `rules` (default: all of them) to `event`, with what `history` (a snapshot
+    of your debriefed events, or None) says about the people in it."""
     active = ALL_RULES if rules is None else tuple(sorted(set(rules), key=ALL_RULES.index))
-    ctx = Context.build(event)
+    ctx = Context.build(event, history)
     found = [f for rule in active for f in rule.check(ctx)]
     advice = _decide(ctx, found)
     brought = tuple(a.name for a in advice if a.recommendation == "bring")
@@ -168,6 +175,8 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
                     t.notes,
                     tuple(introducers.get(id(t), ())),
                     fit,
+                    "",
+                    ctx.met_before(t),
                 )
             )
     return tuple(briefs)

@@ -49,6 +49,11 @@ class EventInfo(_Section):
     """What the event is."""
 
     name: Name = Field(description="The event's name.")
+    id: Name | None = Field(
+        default=None,
+        description="The event's identity in your history (default: derived from its name "
+        "and date).",
+    )
     kind: Kind = Field(description="What sort of event it is.")
     date: dt.datetime | dt.date | None = Field(
         default=None,
@@ -169,6 +174,19 @@ class NetplanConfig(_Section):
         le=24 * 60,
         description="How often a group that split up meets again to swap introductions.",
     )
+    goal_from_history: bool = Field(
+        default=False,
+        description="Set the new-contacts goal from your history when the event sets none: "
+        "the median of your last five events plus one, never below "
+        "default_new_contacts_goal.",
+    )
+    track_record_min_events: int = Field(
+        default=3,
+        ge=2,
+        le=1_000,
+        description="Recorded events needed before track-record compares your results with "
+        "and without a colleague.",
+    )
 
 
 class Event(_Section):
@@ -209,6 +227,17 @@ def name_problems(event: Event) -> list[tuple[Loc, str]]:
         if j != i:
             problems.append((("targets", i, "name"), f"duplicate name (also targets[{j}].name)"))
     return problems
+
+
+def event_id(info: EventInfo) -> str:
+    """The event's identity in the history: `[event] id`, else its name (keyed as the
+    identity module keys names) and the day it starts: 'harbour expo@2027-03-18'."""
+    from netplan.model.when import event_day
+
+    if info.id is not None:
+        return info.id
+    day = event_day(info)
+    return name_key(info.name) + (f"@{day.isoformat()}" if day else "")
 
 
 def time_problems(info: EventInfo) -> list[tuple[Loc, str]]:

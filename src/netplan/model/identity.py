@@ -283,3 +283,15 @@ def profile_key(value: str) -> str | None:
     if m is None:
         return None
     return f"in/{unicodedata.normalize('NFC', unquote(m.group(2))).casefold()}"
+
+
+def person_keys(
+    name: str, email: str | None = None, linkedin: str | None = None
+) -> tuple[str, ...]:
+    """Every key one person can be recognised by: their name's, and their email's and
+    profile's when known."""
+    keys = [name_key(name)]
+    for key in (email_key(email) if email else None, profile_key(linkedin) if linkedin else None):
+        if key:
+            keys.append(key)
+    return tuple(keys)

@@ -84,8 +84,33 @@ class ComfortZone(NamedTuple):
     goal: int
 
 
+class TrackRecord(NamedTuple):
+    """track-record: your new contacts per event with this colleague along and without."""
+
+    colleague: str
+    with_them: float  # new contacts per event
+    events_with: int
+    without: float
+    events_without: int
+
+
+class AlreadyMet(NamedTuple):
+    """already-met: targets you met at earlier events, with the day you last met them."""
+
+    targets: tuple[tuple[str, dt.date], ...]
+
+
 Facts = (
-    KnowsPeople | Expertise | Support | Socializer | CloseFriend | Clings | LargeGroup | ComfortZone
+    KnowsPeople
+    | Expertise
+    | Support
+    | Socializer
+    | CloseFriend
+    | Clings
+    | LargeGroup
+    | ComfortZone
+    | TrackRecord
+    | AlreadyMet
 )
 
 
@@ -135,6 +160,7 @@ class TargetBrief(NamedTuple):
     introducers: tuple[Introducer, ...] = ()
     experts: tuple[ExpertFit, ...] = ()
     owner: str = ""  # who works this target at the event: you, or a colleague who comes
+    met_before: dt.date | None = None  # the last earlier event where you met them
 
 
 class Slot(NamedTuple):

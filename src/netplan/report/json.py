@@ -41,6 +41,7 @@ def _target(b: TargetBrief) -> dict[str, Any]:
         "introducers": [{"name": i.name, "coming": i.coming} for i in b.introducers],
         "experts": [{"name": e.name, "subjects": e.subjects} for e in b.experts],
         "owner": b.owner,
+        "met_before": b.met_before.isoformat() if b.met_before else None,
     }
 
 

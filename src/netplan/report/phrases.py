@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from netplan.model.plan import (
     AgreeToSplit,
+    AlreadyMet,
     AskForIntroductions,
     ChecklistItem,
     Clings,
@@ -44,6 +45,7 @@ from netplan.model.plan import (
     Support,
     TargetBrief,
     TellLeft,
+    TrackRecord,
     WorkAsPair,
 )
 
@@ -182,6 +184,20 @@ def finding_message(f: Finding, plan: Plan) -> str:
             )
         case LargeGroup(listed, _):
             return _large_group(listed, plan)
+        case TrackRecord(colleague, with_them, n_with, without, n_without):
+            per = f"With {colleague} along you met {with_them:g} new "
+            per += f"{'person' if with_them == 1 else 'people'} per event ({_events(n_with)}); "
+            per += f"without them, {without:g} ({_events(n_without)})."
+            if f.kind == "con":
+                return per + " Your own record says you network less with them along."
+            return per + " Your own record says they help you meet people."
+        case AlreadyMet(targets):
+            shown = [f"{name} (last met {day.isoformat()})" for name, day in targets]
+            return (
+                f"You have met {plural(len(targets), 'target')} before: "
+                f"{names(shown, NAMES_SHOWN)}. Follow up with them rather than meeting them "
+                "again; they do not count toward your goal of new people."
+            )
         case ComfortZone(goal):
             msg = (
                 "Everyone drifts toward familiar faces in a room of strangers. Plan against it: "
@@ -197,6 +213,10 @@ def finding_message(f: Finding, plan: Plan) -> str:
                 msg += f" Work the room with {plan.brought[0]} instead of talking to each other."
             return msg
     raise AssertionError(f"no phrase for {facts!r}")  # pragma: no cover - mypy checks it
+
+
+def _events(n: int) -> str:
+    return plural(n, "event")
 
 
 def _large_group(listed: Sequence[str], plan: Plan) -> str:
@@ -330,7 +350,8 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
             steps = ["knows them" if knows else "finds them", *([f"talks {own}"] if own else [])]
             text = f"{head}: {owner} {', '.join(steps)}, then brings you in."
     else:
-        text = f"Meet {brief.name}{_role(brief)}, {brief.priority} priority."
+        verb = "Follow up with" if brief.met_before else "Meet"
+        text = f"{verb} {brief.name}{_role(brief)}, {brief.priority} priority."
         coming = [i.name for i in brief.introducers if i.coming]
         if coming:
             text += f" Ask {names(coming, EXPERTS_SHOWN)} to introduce you."
@@ -342,6 +363,8 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
             f" {names(staying, EXPERTS_SHOWN)} {'knows' if one else 'know'} them and "
             f"{'stays' if one else 'stay'} at the office."
         )
+    if brief.met_before:
+        text += f" You last met them on {brief.met_before.isoformat()}."
     if others:
         fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in others]
         text += f" Bring in {names(fits, EXPERTS_SHOWN)}."
@@ -357,3 +380,22 @@ def schedule_text(slot: Slot, plan: Plan) -> str:
     if slot.what == "leave":
         return "Leave"
     return "Regroup: swap introductions, then split up again"
+
+
+# --- calendar and team roll-up -----------------------------------------------------------
+
+
+def who_goes(plan: Plan) -> str:
+    """'Going: Jordan, A and B. Staying at the office: C.': the calendar's description."""
+    text = f"Going: {names(plan.going, NAMES_SHOWN)}."
+    if plan.left:
+        text += f" Staying at the office: {names(plan.left, NAMES_SHOWN)}."
+    return text
+
+
+def overlap_text(
+    person: str, first: str, first_when: str, second: str, second_when: str, *, same_day: bool
+) -> str:
+    """One person booked for two events at once (`netplan team`)."""
+    clash = "on the same day" if same_day else "at overlapping times"
+    return f"{person} goes to {first} ({first_when}) and to {second} ({second_when}), {clash}."

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from netplan.model.kinds import RuleKind
 from netplan.model.plan import Finding
-from netplan.rules import cons, pros, tips
+from netplan.rules import cons, history, pros, tips
 from netplan.rules.base import Context, Rule
 
 __all__ = [
@@ -26,7 +26,13 @@ __all__ = [
     "select",
 ]
 
-ALL_RULES: tuple[Rule, ...] = (*pros.RULES, *cons.RULES, *tips.RULES)
+ALL_RULES: tuple[Rule, ...] = (
+    *pros.RULES,
+    *cons.RULES,
+    history.TRACK_RECORD,
+    *tips.RULES,
+    history.ALREADY_MET,
+)
 
 
 class UnknownRule(ValueError):

@@ -26,7 +26,7 @@ COMFORT_ZONE = Rule(
         "Nobody's perfect: gravitating to familiar people is natural, so take steps to control it."
     ),
     reads=("event.new_contacts_goal",),
-    settings=("default_new_contacts_goal", "regroup_minutes"),
+    settings=("default_new_contacts_goal", "goal_from_history", "regroup_minutes"),
     example="""\
 [event]
 name = "Any Event"

@@ -87,9 +87,19 @@ def _summaries(
                 recorded_at=recorded_at,
             ),
         )
-        for rowid, event_id, name, date, verdict, goal, other_new, recorded_at, planned, met, new in (
-            rows
-        )
+        for (
+            rowid,
+            event_id,
+            name,
+            date,
+            verdict,
+            goal,
+            other_new,
+            recorded_at,
+            planned,
+            met,
+            new,
+        ) in rows
     ]
 
 
@@ -224,24 +234,29 @@ def _last_met_sql(n: int) -> str:
     marks = ", ".join("?" * n)
     parts = [
         f"SELECT m.{column} AS key, {_DAY} AS day FROM met AS m CROSS JOIN event AS e"
-        f" ON e.id = m.event WHERE m.{column} IN ({marks})"
+        f" ON e.id = m.event WHERE m.{column} IN ({marks}) AND e.event_id IS NOT ?"
         for column in ("name_key", "email_key", "profile_key")
     ]
     return f"SELECT key, max(day) FROM ({' UNION ALL '.join(parts)}) GROUP BY key ORDER BY key"
 
 
-def snapshot(conn: HistoryConnection, keys: Iterable[str]) -> HistorySnapshot:
+def snapshot(
+    conn: HistoryConnection, keys: Iterable[str], excluding: str | None = None
+) -> HistorySnapshot:
     """Every event (oldest first), and the last day each of `keys` was met.
 
     `keys` are identity keys of any kind, matched against all three key columns.
-    Only those keys are looked up, in indexed queries of at most _CHUNK keys.
+    Only those keys are looked up, in indexed queries of at most _CHUNK keys. The
+    event `excluding` names (the one being advised on, if it was already debriefed)
+    is left out of both, so advice never learns from the event itself.
     """
     wanted = sorted({k for k in keys if k})
     met_before: dict[str, dt.date] = {}
     with translated(conn.path), _reading(conn):
-        summaries = [summary for _, summary in _summaries(conn)]
+        summaries = [s for _, s in _summaries(conn) if s.event_id != excluding]
         for chunk in _chunks(wanted, _CHUNK):
-            for key, day in conn.execute(_last_met_sql(len(chunk)), chunk * 3):
+            params = [*chunk, excluding] * 3
+            for key, day in conn.execute(_last_met_sql(len(chunk)), params):
                 met_before[key] = dt.date.fromisoformat(day)
     return HistorySnapshot(events=tuple(summaries), met_before=met_before)
 
@@ -271,8 +286,8 @@ def load_debrief(conn: HistoryConnection, event_id: str) -> DebriefRecord | None
         introduced = "introduced_by" if v2 else "NULL"
         new = "new" if conn.version >= _NEW_SINCE else "1"
         met = tuple(
-            MetPerson(*person[:6], new=bool(person[6]))
-            for person in conn.execute(
+            MetPerson(name, email, company, title, linkedin, by, bool(new))
+            for name, email, company, title, linkedin, by, new in conn.execute(
                 f"SELECT name, email, company, title, linkedin, {introduced}, {new}"
                 " FROM met WHERE event = ? ORDER BY pos",
                 (event,),

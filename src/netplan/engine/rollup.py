@@ -1,0 +1,197 @@
+"""The manager's roll-up: many plans in, one row per event, one per person, and the
+overlaps where one person is booked for two events at once. Pure: plans in, data out.
+
+People are matched across files by `identity.name_key` only ("José Díaz" and
+"jose  díaz" are one person). Names that agree only loosely ("Tomas Herrera",
+"Tomás Herrera") stay two people, since they may be two, but are returned as
+`lookalikes` so the caller can warn.
+
+Two bookings of one person overlap when both events have a date and
+- either has no start time: they share a day;
+- both have start times: their [start, end) intervals intersect, an event without
+  an end lasting `DEFAULT_EVENT_LENGTH`. A zoned time and a floating one (local
+  wherever you are) are compared on their wall clocks.
+The same event planned in two files (same name key and day) is not an overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+from netplan.model.identity import loose_key, name_key
+from netplan.model.kinds import Verdict
+from netplan.model.plan import Plan
+from netplan.model.when import after, event_day
+
+# How long an event with a start time but no end is taken to last: by `team` for
+# overlaps and by `calendar` for the event's DTEND. Long enough for a mixer.
+DEFAULT_EVENT_LENGTH = dt.timedelta(hours=2)
+
+Basis = Literal["day", "times"]
+
+
+class EventRow(NamedTuple):
+    source: str
+    name: str
+    day: dt.date | None  # the day it starts on, in its own clock
+    start: dt.datetime | None  # None: no start time (a date only, or no date)
+    end: dt.datetime | None  # as the file gives it (ends, duration_minutes); None if not
+    verdict: Verdict
+    going: tuple[str, ...]  # the rep first, then colleagues brought
+    staying: tuple[str, ...]
+    targets: int
+    owners: tuple[tuple[str, int], ...]  # (person, targets they own), in `going` order
+    overlaps: tuple[str, ...] = ()  # people going here who are booked elsewhere too
+
+
+class PersonRow(NamedTuple):
+    name: str  # as first written, in event order
+    going: tuple[int, ...]  # indexes into Rollup.events
+    staying: tuple[int, ...]
+    owns: int  # targets owned, over every event they go to
+    overlaps: int
+
+
+class Overlap(NamedTuple):
+    person: str
+    first: int  # indexes into Rollup.events, first < second
+    second: int
+    basis: Basis  # "day": one of them has no start time; "times": intervals intersect
+
+
+class Rollup(NamedTuple):
+    events: tuple[EventRow, ...]
+    people: tuple[PersonRow, ...]
+    overlaps: tuple[Overlap, ...]
+    lookalikes: tuple[tuple[str, ...], ...]  # names that may be one person, not merged
+
+
+def _row(plan: Plan) -> EventRow:
+    start = next((s.at for s in plan.schedule if s.what == "arrive"), None)
+    end = next((s.at for s in plan.schedule if s.what == "leave"), None)
+    counts = Counter(b.owner or plan.me for b in plan.targets)
+    going = plan.going
+    return EventRow(
+        source=plan.source,
+        name=plan.event.name,
+        day=event_day(plan.event),
+        start=start,
+        end=end,
+        verdict=plan.verdict,
+        going=going,
+        staying=plan.left,
+        targets=len(plan.targets),
+        owners=tuple((p, counts[p]) for p in going if counts[p]),
+    )
+
+
+def _order(indexed: tuple[int, EventRow]) -> tuple[bool, dt.date, dt.time, int]:
+    n, row = indexed
+    clock = row.start.time() if row.start is not None else dt.time.min
+    return (row.day is None, row.day or dt.date.min, clock, n)
+
+
+def _days(row: EventRow) -> tuple[dt.date, dt.date]:
+    """First and last day the event covers, on its own clock."""
+    assert row.day is not None
+    if row.start is None:
+        return row.day, row.day
+    last = (_end(row) - dt.timedelta(microseconds=1)).date()
+    return row.start.date(), max(last, row.start.date())
+
+
+def _end(row: EventRow) -> dt.datetime:
+    assert row.start is not None
+    return row.end if row.end is not None else after(row.start, DEFAULT_EVENT_LENGTH)
+
+
+def clash(a: EventRow, b: EventRow) -> Basis | None:
+    """Whether one person can be at both `a` and `b`: None if so, else on what basis not."""
+    if a.day is None or b.day is None:
+        return None
+    if a.day == b.day and name_key(a.name) == name_key(b.name):
+        return None  # one event, planned in two files
+    if a.start is None or b.start is None:
+        (a0, a1), (b0, b1) = _days(a), _days(b)
+        return "day" if a0 <= b1 and b0 <= a1 else None
+    starts, ends = (a.start, b.start), (_end(a), _end(b))
+    if (a.start.tzinfo is None) != (b.start.tzinfo is None):
+        # Floating against zoned: compare what the clocks on the wall say.
+        starts = (starts[0].replace(tzinfo=None), starts[1].replace(tzinfo=None))
+        ends = (ends[0].replace(tzinfo=None), ends[1].replace(tzinfo=None))
+    return "times" if starts[0] < ends[1] and starts[1] < ends[0] else None
+
+
+class _Person:
+    __slots__ = ("going", "name", "owns", "staying")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.going: list[int] = []
+        self.staying: list[int] = []
+        self.owns = 0
+
+
+def rollup(plans: Sequence[Plan]) -> Rollup:
+    """Events sorted by day (then start time as written, then input order), people by
+    name key, overlaps by person then event."""
+    events = [r for _, r in sorted(enumerate(_row(p) for p in plans), key=_order)]
+    people: dict[str, _Person] = {}
+    for n, row in enumerate(events):
+        owned = dict(row.owners)
+        for name in row.going:
+            person = people.setdefault(name_key(name), _Person(name))
+            person.going.append(n)
+            person.owns += owned.get(name, 0)
+        for name in row.staying:
+            people.setdefault(name_key(name), _Person(name)).staying.append(n)
+
+    overlaps = _overlaps(events, people)
+    flagged: dict[int, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for o in overlaps:
+        key = name_key(o.person)
+        counts[key] += 1
+        flagged.setdefault(o.first, set()).add(key)
+        flagged.setdefault(o.second, set()).add(key)
+    for n, keys in flagged.items():
+        row = events[n]
+        events[n] = row._replace(overlaps=tuple(p for p in row.going if name_key(p) in keys))
+
+    rows = tuple(
+        PersonRow(p.name, tuple(p.going), tuple(p.staying), p.owns, counts[key])
+        for key, p in sorted(people.items())
+    )
+    similar: dict[str, list[str]] = {}
+    for p in rows:
+        similar.setdefault(loose_key(p.name), []).append(p.name)
+    lookalikes = tuple(tuple(group) for group in similar.values() if len(group) > 1)
+    return Rollup(tuple(events), rows, overlaps, lookalikes)
+
+
+# Local days of two events in different zones can be a day apart and still clash.
+_REACH = dt.timedelta(days=1)
+
+
+def _overlaps(events: Sequence[EventRow], people: dict[str, _Person]) -> tuple[Overlap, ...]:
+    """Every clash, by person key then event. A sweep over each person's bookings in
+    day order: only events whose days come within reach are compared."""
+    spans = {n: _days(e) for n, e in enumerate(events) if e.day is not None}
+    found: list[Overlap] = []
+    for key in sorted(people):
+        person = people[key]
+        dated = sorted((n for n in person.going if n in spans), key=lambda n: (spans[n], n))
+        mine: list[Overlap] = []
+        for i, a in enumerate(dated):
+            reach = spans[a][1] + _REACH
+            for b in dated[i + 1 :]:
+                if spans[b][0] > reach:
+                    break
+                basis = clash(events[a], events[b])
+                if basis is not None:
+                    mine.append(Overlap(person.name, min(a, b), max(a, b), basis))
+        found += sorted(mine, key=lambda o: (o.first, o.second))
+    return tuple(found)
