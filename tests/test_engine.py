@@ -349,7 +349,7 @@ def test_rules_off_lists_disabled_rules() -> None:
     event = make_event(colleagues=[{"name": "Alex", "style": "socializer"}])
     assert make_plan(event).rules_off == ()
     plan = make_plan(event, select(ignored=["NP2"]))
-    assert plan.rules_off == ("socializing-risk", "distraction", "group-size")
+    assert plan.rules_off == ("socializing-risk", "distraction", "group-size", "track-record")
     assert not any(f.kind == "con" for f in plan.findings)
     # With the cons off, nothing asks Alex to stay, and no rule is credited for leaving.
     assert advice(plan) == {"Alex": ("leave", ())}

@@ -371,6 +371,7 @@ KEYS_BY_VERSION: dict[int, frozenset[str]] = {
             "targets[].experts[].name",
             "targets[].experts[].subjects",
             "targets[].owner",
+            "targets[].met_before",
             "schedule",
             "schedule[].at",
             "schedule[].what",

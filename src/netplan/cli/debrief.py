@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,7 +26,7 @@ from netplan.errors import InputError, NetplanError, UsageError
 if TYPE_CHECKING:
     from netplan.model.history import DebriefRecord, EventSummary
     from netplan.model.plan import Plan
-    from netplan.report.markdown import FromChecklist
+    from netplan.sources.ticked import Ticked
 
 
 @app.command(
@@ -161,7 +162,6 @@ def _record(
 
 
 def _read_ticked(plan: Plan, path: Path) -> FromChecklist:
-    from netplan.report.markdown import read_ticked
     from netplan.safety import md
     from netplan.sources.event import read_bytes, source_name
     from netplan.sources.ticked import parse
@@ -285,3 +285,38 @@ def _changes(before: EventSummary, rec: DebriefRecord) -> str:
             f"came {', '.join(before.came) or 'nobody'} → {', '.join(rec.came) or 'nobody'}"
         )
     return "; ".join(parts) or "no change"
+
+
+@dataclass(frozen=True, slots=True)
+class FromChecklist:
+    """What a ticked checklist says, matched to the plan it was made from."""
+
+    met: tuple[str, ...]  # targets whose items are ticked
+    done: tuple[str, ...]  # the other ticked items, as plain text
+    unknown: tuple[int, ...]  # lines of ticked items the plan does not have
+
+
+def read_ticked(plan: Plan, ticked: Ticked) -> FromChecklist:
+    """Match ticked items to the plan's own items by their exact text: the file was
+    written by `netplan checklist` from this event, so each item reads the same."""
+    from netplan.model.plan import MeetTarget
+    from netplan.report.phrases import item_text
+    from netplan.safety import md
+
+    reader = ticked.reader
+    mine = plan.checklist if reader is None else plan.checklist_for(reader)
+    by_text = {md(item_text(i, plan, reader)): i for i in mine}
+    met: list[str] = []
+    done: list[str] = []
+    unknown: list[int] = []
+    for task in ticked.tasks:
+        if not task.done:
+            continue
+        item = by_text.get(task.text)
+        if item is None:
+            unknown.append(task.line)
+        elif isinstance(item.action, MeetTarget) and item.target is not None:
+            met.append(item.target)
+        else:
+            done.append(item_text(item, plan, reader))
+    return FromChecklist(tuple(met), tuple(done), tuple(unknown))

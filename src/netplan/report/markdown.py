@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from netplan.model.kinds import PHASES
-from netplan.model.plan import MeetTarget, Plan
+from netplan.model.plan import Plan
 from netplan.report import Options
 from netplan.report.diagram import mermaid
 from netplan.report.phrases import (
@@ -20,9 +18,6 @@ from netplan.report.phrases import (
     schedule_text,
 )
 from netplan.safety import md
-
-if TYPE_CHECKING:
-    from netplan.sources.ticked import Ticked
 
 EXTENSION = ".md"
 _KIND_TITLES = (("pro", "Pros"), ("con", "Cons"), ("tip", "Tips"))
@@ -106,39 +101,4 @@ def render_one(plan: Plan, options: Options) -> str:
 def render(plans: Sequence[Plan], options: Options) -> str:
     """Several plans are separated by a thematic break."""
     return "\n---\n\n".join(render_one(p, options) for p in plans)
-
-
-# --- reading a checklist back ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FromChecklist:
-    """What a ticked checklist says, matched to the plan it was made from."""
-
-    met: tuple[str, ...]  # targets whose items are ticked
-    done: tuple[str, ...]  # the other ticked items, as plain text
-    unknown: tuple[int, ...]  # lines of ticked items the plan does not have
-
-
-def read_ticked(plan: Plan, ticked: Ticked) -> FromChecklist:
-    """Match ticked items to the plan's own items by their exact text: the file was
-    written by `netplan checklist` from this event, so each item reads the same."""
-    reader = ticked.reader
-    mine = plan.checklist if reader is None else plan.checklist_for(reader)
-    by_text = {md(item_text(i, plan, reader)): i for i in mine}
-    met: list[str] = []
-    done: list[str] = []
-    unknown: list[int] = []
-    for task in ticked.tasks:
-        if not task.done:
-            continue
-        item = by_text.get(task.text)
-        if item is None:
-            unknown.append(task.line)
-        elif isinstance(item.action, MeetTarget) and item.target is not None:
-            met.append(item.target)
-        else:
-            done.append(item_text(item, plan, reader))
-    return FromChecklist(tuple(met), tuple(done), tuple(unknown))
-
 
