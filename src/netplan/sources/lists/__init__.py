@@ -1,0 +1,93 @@
+"""Contact and attendee lists as people actually have them: bytes → people.
+
+`parse_list` is pure (no printing, no file access): it decodes the bytes, tells
+the export apart by its content (a vCard, or a table whose header names the
+columns of LinkedIn, Luma, Eventbrite, Meetup, HubSpot, Salesforce, Google
+Contacts, Outlook, or just common names), and reads each row by header name.
+What it cannot read becomes one located `InputError`; rows it leaves out are
+listed in `ListFile.skipped`, and everything else it noticed in `warnings`.
+Matching people across lists is not done here (see `netplan.model.identity`).
+
+`read_list_file` reads a file's bytes with a size cap; `load_list` does both.
+"""
+
+from __future__ import annotations
+
+import os
+
+from netplan.errors import InputError, Problem
+from netplan.sources.lists.csvformats import read_table
+from netplan.sources.lists.decode import decode_bytes
+from netplan.sources.lists.model import (
+    FORMATS,
+    MAX_FIELD_CHARS,
+    MAX_LIST_BYTES,
+    MAX_SKIPPED,
+    ListFile,
+    Person,
+    Skipped,
+)
+from netplan.sources.lists.vcard import is_vcard, read_vcards
+
+__all__ = [
+    "FORMATS",
+    "MAX_FIELD_CHARS",
+    "MAX_LIST_BYTES",
+    "MAX_SKIPPED",
+    "ListFile",
+    "Person",
+    "Skipped",
+    "load_list",
+    "parse_list",
+    "read_list_file",
+]
+
+
+def _too_big(source: str, max_bytes: int) -> InputError:
+    message = f"file is larger than the {max_bytes:,}-byte limit for a contact or attendee list"
+    return InputError(source, [Problem(message)])
+
+
+def parse_list(data: bytes, source: str, *, max_bytes: int = MAX_LIST_BYTES) -> ListFile:
+    """Read a contact or attendee list from its bytes. `source` names it in messages.
+
+    Raises InputError (one problem, with its line where there is one) for an empty
+    file, binary data, a file above `max_bytes`, or a table with no header naming a
+    person or a company.
+    """
+    if len(data) > max_bytes:
+        raise _too_big(source, max_bytes)
+    decoded = decode_bytes(data, source)
+    if is_vcard(decoded.text):
+        return read_vcards(decoded.text, source, decoded.encoding, decoded.warnings)
+    return read_table(decoded.text, source, decoded.encoding, decoded.warnings, max_bytes)
+
+
+def source_name(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: bytes that are not UTF-8 as \\xNN."""
+    name = os.fspath(path)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def read_list_file(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES) -> bytes:
+    """The bytes of a list file, refusing one above `max_bytes` before reading it all."""
+    source = source_name(path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(source, [Problem("no such file")]) from None
+    except IsADirectoryError:
+        raise InputError(source, [Problem("is a directory, not a list file")]) from None
+    except PermissionError:
+        raise InputError(source, [Problem("permission denied")]) from None
+    except OSError as e:
+        raise InputError(source, [Problem(f"cannot read: {e.strerror or e}")]) from None
+    if len(data) > max_bytes:
+        raise _too_big(source, max_bytes)
+    return data
+
+
+def load_list(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES) -> ListFile:
+    """`read_list_file` then `parse_list`, with the path as the source name."""
+    return parse_list(read_list_file(path, max_bytes), source_name(path), max_bytes=max_bytes)

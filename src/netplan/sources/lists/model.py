@@ -1,0 +1,83 @@
+"""What a contact or attendee list becomes: people, the rows left out, and what was noticed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# A list bigger than this is refused before it is decoded: far above any real
+# export (100,000 Luma guests are about 30 MB), small enough to bound memory.
+MAX_LIST_BYTES = 64 * 1024 * 1024
+# Every text kept from a file is cut to this many characters, so a hostile cell
+# cannot blow up later output; each cut is counted in one warning.
+MAX_FIELD_CHARS = 200
+# At most this many skipped rows are listed; the rest are only counted.
+MAX_SKIPPED = 100
+# At most this many header names are kept in `ListFile.ignored_columns`.
+MAX_IGNORED_COLUMNS = 100
+
+FORMATS = (
+    "linkedin",
+    "luma",
+    "eventbrite",
+    "meetup",
+    "hubspot",
+    "salesforce",
+    "google",
+    "outlook",
+    "vcard",
+    "csv",
+)
+
+NO_EXTRA: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person read from a list.
+
+    `name` is for showing (spacing tidied, otherwise as written: "Dana Lee, CPA");
+    `match_name` is for matching (credentials, bracketed parts such as pronouns,
+    emoji, leading honorifics and stray spaces removed: "Dana Lee"). `first` and
+    `last` are cleaned the same way as `match_name`. Empty `name` only when the
+    person has an email or a LinkedIn URL to be known by.
+    """
+
+    name: str
+    match_name: str
+    first: str | None = None
+    last: str | None = None
+    email: str | None = None
+    company: str | None = None
+    title: str | None = None
+    linkedin: str | None = None
+    connected_on: str | None = None
+    status: str | None = None
+    attending: bool = True
+    line: int = 0
+    # Small extras: "note", "labels", "registered_on" (ISO date of an RSVP/order).
+    extra: Mapping[str, str] = field(default_factory=lambda: NO_EXTRA, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A row (or a vCard) that was not read as a person, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListFile:
+    """A whole list: where each field came from, the people, and what was left out."""
+
+    source: str
+    format: str
+    encoding: str
+    header_line: int | None
+    columns: dict[str, str] = field(hash=False)
+    ignored_columns: tuple[str, ...]
+    people: tuple[Person, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]

@@ -1,0 +1,98 @@
+"""Shared by the readers: physical lines, capped texts, a bounded record of what was left out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from netplan.sources.lists.model import MAX_FIELD_CHARS, MAX_SKIPPED, Skipped
+
+# One physical line with its ending: CRLF, LF or a lone CR (old Mac exports).
+# Other characters that str.splitlines() treats as breaks (form feed, U+2028,
+# the file/group/record separators) stay inside their line, as the csv module
+# and every spreadsheet treat them.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+# Distinct statuses counted one by one; the rest are counted as "other", so a
+# file of a million made-up statuses cannot make a million-entry summary.
+MAX_STATUSES = 12
+
+
+# What str.splitlines() also breaks at, beyond CR and LF; the last three are not ASCII.
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The physical lines of `text`, each with its line ending."""
+    others = _OTHER_BREAKS[:5] if text.isascii() else _OTHER_BREAKS
+    if not any(ch in text for ch in others):
+        # The common case, in C: no break but CR, LF or CRLF, so splitlines agrees.
+        return iter(text.splitlines(keepends=True))
+    return (m.group() for m in _LINE.finditer(text))
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+class Tally:
+    """What a reader noticed, kept small whatever the file holds."""
+
+    def __init__(self) -> None:
+        self.cut = 0
+        self.skipped: list[Skipped] = []
+        self.skipped_total = 0
+        self.not_attending: Counter[str] = Counter()
+
+    def cap(self, value: str) -> str:
+        """`value`, cut to MAX_FIELD_CHARS characters (and the cut counted)."""
+        if len(value) > MAX_FIELD_CHARS:
+            self.cut += 1
+            return value[:MAX_FIELD_CHARS]
+        return value
+
+    def skip(self, line: int, reason: str) -> None:
+        self.skipped_total += 1
+        if len(self.skipped) < MAX_SKIPPED:
+            self.skipped.append(Skipped(line, reason))
+
+    def absent(self, status: str) -> None:
+        """Count one person whose status says they are not coming."""
+        key = status or "(blank)"
+        if key not in self.not_attending and len(self.not_attending) >= MAX_STATUSES:
+            key = "other"
+        self.not_attending[key] += 1
+
+    def warnings(self) -> list[str]:
+        out = []
+        if self.skipped_total > len(self.skipped):
+            out.append(
+                f"{plural(self.skipped_total, 'row')} skipped; "
+                f"only the first {len(self.skipped)} are listed"
+            )
+        if self.cut:
+            out.append(
+                f"{plural(self.cut, 'value')} longer than {MAX_FIELD_CHARS} characters "
+                f"{'was' if self.cut == 1 else 'were'} cut to {MAX_FIELD_CHARS}"
+            )
+        return out
+
+    def breakdown(self) -> str:
+        """'2 declined, 1 invited': most frequent first, then by name."""
+        items = sorted(self.not_attending.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ", ".join(f"{n:,} {status}" for status, n in items)
+
+
+def tidy(value: str) -> str:
+    """Runs of spaces (tabs and no-break spaces too) as one space, trimmed at both ends.
+
+    Nothing else changes: control characters stay as they are for the reporters to
+    escape.
+    """
+    if "  " in value or "\t" in value or not value.isascii():
+        value = _SPACES.sub(" ", value)
+    return value.strip(" \r\n")
+
+
+_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
