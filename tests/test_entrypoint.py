@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import netplan
+from netplan.report.json import SCHEMA_VERSION
 from tests.conftest import REPO
 
 COMMANDS = ("advise", "checklist", "validate", "rules", "explain", "init", "schema")
@@ -77,7 +78,7 @@ def test_advise_json_through_a_pipe_parses_and_has_no_escapes() -> None:
     assert "\x1b" not in result.stdout
     data = json.loads(result.stdout)
     assert data["source"] == "examples/trade-show.toml"
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION
 
 
 def test_missing_file_exits_2_without_traceback() -> None:
@@ -160,7 +161,7 @@ def test_exit_status_of_the_entry_point_matches_the_cli(tmp_path: Path) -> None:
     good = str(REPO / "examples" / "happy-hour-pack.toml")
     cases = [
         (["advise", good], 0),
-        (["advise", good, "--fail-on", "con"], 1),
+        (["advise", good, "--fail-on", "tip"], 1),
         (["advise", str(tmp_path / "none.toml")], 2),
     ]
     for args, status in cases:

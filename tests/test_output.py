@@ -168,34 +168,16 @@ def test_text_written_to_a_file_has_no_colour_even_with_color(tmp_path: Path) ->
 # write_atomic failing half-way: the old file stays whole, and no temporary file is left.
 
 
-class HalfWriter:
-    """A file whose write puts half the text on disk, then fails like a full disk would."""
+def fail_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first write puts half the bytes on disk, then fails like a full disk would."""
+    real = os.write
 
-    def __init__(self, f: Any) -> None:
-        self.f = f
-
-    def __enter__(self) -> HalfWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.f.close()
-
-    def write(self, s: str) -> int:
-        self.f.write(s[: len(s) // 2])
-        self.f.flush()
+    def write(fd: int, data: Any) -> int:
+        monkeypatch.setattr(os, "write", real)
+        real(fd, bytes(data)[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.f, name)
-
-
-def fail_write(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = os.fdopen
-
-    def fdopen(fd: int, *args: Any, **kwargs: Any) -> HalfWriter:
-        return HalfWriter(real(fd, *args, **kwargs))
-
-    monkeypatch.setattr(os, "fdopen", fdopen)
+    monkeypatch.setattr(os, "write", write)
 
 
 def fail_replace(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -203,6 +185,13 @@ def fail_replace(monkeypatch: pytest.MonkeyPatch) -> None:
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
     monkeypatch.setattr(os, "replace", replace)
+
+
+def fail_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    def link(*_: Any) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "link", link)
 
 
 def interrupt_replace(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -213,16 +202,20 @@ def interrupt_replace(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("existing", [True, False], ids=["over-a-file", "new-file"])
-@pytest.mark.parametrize("breaker", [fail_write, fail_replace], ids=["write", "replace"])
+@pytest.mark.parametrize(
+    "breaker", [fail_write, fail_replace, fail_link], ids=["write", "replace", "link"]
+)
 def test_failure_mid_write_leaves_old_file_and_no_temp(
     breaker: Any, existing: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "prep.md"
     if existing:
         out.write_bytes(b"the old checklist\n")
+    # A new file is published with a link without --force, with a rename with it.
+    force = breaker is not fail_link
     breaker(monkeypatch)
     with pytest.raises(OutputError) as caught:
-        write_atomic(out, "the new checklist, much longer than the old one\n" * 100, force=True)
+        write_atomic(out, "the new checklist, much longer than the old one\n" * 100, force=force)
     monkeypatch.undo()
     message = str(caught.value)
     assert "prep.md" in message
@@ -289,17 +282,19 @@ def test_stdin_among_several_is_written_as_stdin_md(tmp_path: Path) -> None:
     assert "FinOps Expo 2026" in (folder / "stdin.md").read_text(encoding="utf-8")
 
 
-def test_several_markdown_inputs_need_a_folder(tmp_path: Path) -> None:
+def test_several_inputs_into_one_file_write_the_whole_report(tmp_path: Path) -> None:
+    """Not a folder: the one document standard output would have had."""
     out = tmp_path / "prep.md"
-    line = one_error_line(run("checklist", NEWCOMER, TRADE_SHOW, "-o", str(out)))
-    assert "folder" in line
-    assert listing(tmp_path) == set()
+    result = run("checklist", NEWCOMER, TRADE_SHOW, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == stdout_of("checklist", NEWCOMER, TRADE_SHOW)
+    assert listing(tmp_path) == {"prep.md"}
 
 
-def test_several_markdown_inputs_into_an_existing_file_leave_it(tmp_path: Path) -> None:
+def test_several_inputs_into_an_existing_file_need_force(tmp_path: Path) -> None:
     out = tmp_path / "prep.md"
     out.write_bytes(b"mine\n")
-    one_error_line(run("checklist", NEWCOMER, TRADE_SHOW, "-o", str(out), "--force"))
+    assert "--force" in one_error_line(run("checklist", NEWCOMER, TRADE_SHOW, "-o", str(out)))
     assert out.read_bytes() == b"mine\n"
     assert listing(tmp_path) == {"prep.md"}
 

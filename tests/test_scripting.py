@@ -297,7 +297,14 @@ def test_schema_is_json_with_descriptions_everywhere() -> None:
 
 def test_schema_top_level_fields_are_described_directly_or_by_their_section() -> None:
     schema = json.loads(ok("schema"))
-    assert set(schema["properties"]) == {"event", "me", "colleagues", "targets", "netplan"}
+    assert set(schema["properties"]) == {
+        "event",
+        "me",
+        "colleagues",
+        "targets",
+        "target_lists",
+        "netplan",
+    }
     for name, prop in schema["properties"].items():
         ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
         described = prop.get("description") or (
@@ -316,6 +323,7 @@ def test_schema_accepts_the_examples_shape() -> None:
         "me": "Me",
         "colleagues": "Colleague",
         "targets": "Target",
+        "target_lists": "TargetList",
         "netplan": "NetplanConfig",
     }
     for path in example_files():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,10 +13,10 @@ from typing import IO, get_args
 import pytest
 from typer.testing import CliRunner
 
-from netplan.cli import EventKind, app
-from netplan.sources.event import source_name
-from netplan.model.event import Kind
+from netplan.cli import app
+from netplan.model.kinds import Kind
 from netplan.output import write_atomic
+from netplan.sources.event import source_name
 from tests.conftest import EXAMPLES, REPO
 
 SMALL = str(EXAMPLES / "newcomer.toml")
@@ -92,7 +93,17 @@ def test_init_date_accepts_a_date_time(tmp_path: Path) -> None:
 
 
 def test_init_kind_choices_are_the_event_kinds() -> None:
-    assert [k.value for k in EventKind] == list(get_args(Kind))
+    """--kind takes exactly the `Kind` values, in any case, and names them when refused."""
+    for kind in get_args(Kind):
+        result = runner.invoke(
+            app, ["init", "-", "--name", "X", "--me", "Y", "--kind", kind.upper()]
+        )
+        assert result.exit_code == 0, result.stderr
+        assert f'kind = "{kind}"' in result.stdout
+    refused = runner.invoke(app, ["init", "-", "--name", "X", "--me", "Y", "--kind", "gala"])
+    assert refused.exit_code == 2
+    named = re.findall(r"'([a-z-]+)'", refused.stderr.split("is not one of", 1)[1])
+    assert named == list(get_args(Kind))
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
@@ -161,7 +172,7 @@ def test_a_quoted_date_is_one_clear_problem(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{path}:4: event.date: must be a TOML date or date-time, such as 2027-03-18"
+        f"{path}:4: event.date: a date is not text: remove the quotes (date = 2027-01-01)"
     ]
 
 

@@ -28,7 +28,34 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # a line (it always follows "- [ ] ", "# " or our own words), so line-start
 # syntax such as "1." or "-" needs no escape; "." and ":" are escaped only
 # where they would make a bare domain or URL into a link.
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&$#@]|\.(?=\w)|:(?=/)")
+#
+# GitHub also links references *after* rendering, in the text of the HTML:
+# @mentions and @org/team, #123, GH-123, owner/repo#123, commit SHAs (7 to 40 hex
+# digits) and :emoji: codes. A backslash cannot stop that (the text node still reads
+# "@name"; github/markup#1168, github/cmark-gfm#181), so an empty HTML comment is
+# put between the trigger and the rest: the rendered text is exactly the same, but
+# it is split in two text nodes, neither of which matches.
+_BREAK = "<!-- -->"
+_MD_TOKEN = re.compile(
+    r"(?P<sha>(?<![0-9A-Za-z])[0-9A-Fa-f]{7,40}(?![0-9A-Za-z]))"
+    r"|(?P<gh>(?<![0-9A-Za-z])[Gg][Hh]-(?=[0-9]))"
+    r"|(?P<ref>#(?=[0-9])|@(?=[0-9A-Za-z]))"
+    r"|(?P<emoji>:(?=[0-9A-Za-z_+-]++:))"
+    r"|[\\`*_\[\]<>|~&$#@]|\.(?=\w)|:(?=/)"
+)
+
+
+def _md_piece(m: re.Match[str]) -> str:
+    kind, piece = m.lastgroup, m.group()
+    if kind == "sha":  # no part of 7 or more hex digits may stay whole
+        return _BREAK.join(piece[i : i + 6] for i in range(0, len(piece), 6))
+    if kind == "gh":
+        return piece + _BREAK
+    if kind == "ref":
+        return "\\" + piece + _BREAK
+    if kind == "emoji":
+        return piece + _BREAK
+    return "\\" + piece
 
 
 def _show(m: re.Match[str]) -> str:
@@ -52,8 +79,9 @@ def json_inert(document: str) -> str:
 
 
 def md(s: str) -> str:
-    """Untrusted text as literal GitHub-flavoured markdown inline content."""
-    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), clean(s))
+    """Untrusted text as literal GitHub-flavoured markdown inline content: it renders as
+    written, with no markup, link, mention, issue reference or emoji of its own."""
+    return _MD_TOKEN.sub(_md_piece, clean(s))
 
 
 def text(s: str, style: str = "") -> Text:

@@ -66,7 +66,18 @@ def main(
 
 # Each module adds its commands to `app`; importing them is cheap (their heavy
 # imports wait inside the commands). The order is the order of `netplan --help`.
-COMMANDS = ("advise", "checklist", "validate", "init", "rules", "schema")
+COMMANDS = (
+    "advise",
+    "checklist",
+    "calendar",
+    "team",
+    "debrief",
+    "history",
+    "validate",
+    "init",
+    "rules",
+    "schema",
+)
 for _module in COMMANDS:
     importlib.import_module(f"netplan.cli.{_module}")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -16,6 +16,8 @@ from netplan.errors import ExitCode, InputError, NetplanError, OutputError, Usag
 from netplan.report import FormatChoice
 
 if TYPE_CHECKING:
+    from netplan.model.event import Event
+    from netplan.model.history import HistorySnapshot
     from netplan.model.plan import Plan
 
 STDIN = "-"
@@ -176,6 +178,12 @@ def guarded(fn: F) -> F:
             # program killed by SIGPIPE would, instead of reporting a bug.
             silence(env)
             raise typer.Exit(ExitCode.PIPE_CLOSED) from None
+        except OSError as e:
+            # The environment failed us (a stream or file the command used directly,
+            # such as a prompt on an unwritable stderr): an output error, not a bug.
+            where = f"{e.filename}: " if isinstance(e.filename, str) else ""
+            env.err([f"{where}{e.strerror or e}"], prefix=True)
+            raise typer.Exit(ExitCode.INPUT) from None
         except typer.Abort:
             # A prompt met the end of its input (or Ctrl-C): nothing was written.
             env.err(["aborted: no answer on standard input; nothing was written"], prefix=True)
@@ -196,12 +204,19 @@ def guarded(fn: F) -> F:
 
 def silence(env: Env) -> None:
     """Point stdout at /dev/null so the final flush cannot fail again."""
+    if env.stdout is None:
+        return
     try:
-        assert env.stdout is not None
+        fd = env.stdout.fileno()
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, env.stdout.fileno())
-    except (OSError, ValueError, AttributeError, AssertionError):  # no real descriptor
+    except (OSError, ValueError, AttributeError):  # no real descriptor
+        return
+    try:
+        os.dup2(devnull, fd)
+    except OSError:
         pass
+    finally:
+        os.close(devnull)
 
 
 def one_stdin(files: list[str]) -> None:
@@ -213,13 +228,67 @@ def to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == STDIN
 
 
+Db = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        help="The history database (default: NETPLAN_HOME/history.sqlite3, else "
+        "history.sqlite3 in your user data folder).",
+        show_default=False,
+    ),
+]
+
+HISTORY_FILE = "history.sqlite3"
+
+
+def history_path(env: Env, db: Path | None) -> Path:
+    return db if db is not None else env.data_dir() / HISTORY_FILE
+
+
+class History:
+    """Your history, opened read-only on first use, and only if it exists: advice
+    never creates it, and costs nothing extra when there is none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: Any = None
+        self._opened = False
+
+    def snapshot(self, event: Event) -> HistorySnapshot | None:
+        from netplan.model.event import event_id
+        from netplan.model.identity import person_keys
+
+        if not self._opened:
+            self._opened = True
+            if self.path.exists():
+                from netplan.store import open_history
+
+                self._conn = open_history(self.path, create=False)
+        if self._conn is None:
+            return None
+        from netplan.store import snapshot
+
+        keys = [k for t in event.targets for k in person_keys(t.name)]
+        return snapshot(self._conn, keys, excluding=event_id(event.event))
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+
 def load_plans(
-    env: Env, files: list[str], select: list[str] | None, ignore: list[str] | None
+    env: Env,
+    files: list[str],
+    select: list[str] | None,
+    ignore: list[str] | None,
+    db: Path | None = None,
 ) -> tuple[list[Plan], bool]:
     """Load and plan every input; report bad ones and carry on with the rest.
 
     Warnings meant for advice (a `knows` name that only nearly matches a target, a
     template never filled in) go to standard error and leave the exit code alone.
+    The history (if there is one) is read for the people in each event.
     """
     from netplan.engine import make_plan
     from netplan.rules import UnknownRule, resolve
@@ -232,39 +301,57 @@ def load_plans(
         raise UsageError(str(e)) from None
     plans = []
     failed = False
-    for path in files:
-        source = source_name(path)
-        try:
-            event, remarks = check_file(
-                path, stdin=env.stdin if path == STDIN else None, advise_only=True
-            )
-        except InputError as e:
-            env.err(e.lines())
-            failed = True
-            continue
-        env.err([r.format(source, "warning") for r in remarks])
-        rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
-        plans.append(make_plan(event, rules, source=source))
+    history = History(history_path(env, db))
+    try:
+        for path in files:
+            source = source_name(path)
+            try:
+                event, remarks = check_file(
+                    path, stdin=env.stdin if path == STDIN else None, advise_only=True
+                )
+            except InputError as e:
+                env.err(e.lines())
+                failed = True
+                continue
+            env.err([r.format(source, "warning") for r in remarks])
+            rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
+            past = history.snapshot(event)
+            plans.append(make_plan(event, rules, source=source, history=past))
+    finally:
+        history.close()
     return plans, failed
 
 
-def emit(env: Env, content: str, output: Path | None, force: bool) -> None:
+def emit(
+    env: Env, content: str, output: Path | None, force: bool, inputs: Sequence[str] = ()
+) -> None:
+    """Standard output, or the file `output` (never one of `inputs` without --force)."""
     if to_stdout(output):
         env.out(content)
     else:
         from netplan.output import write_atomic
 
         assert output is not None
-        write_atomic(output, content, force=force)
+        write_atomic(output, content, force=force, inputs=inputs)
 
 
 def emit_each(
-    plans: list[Plan], folder: Path, force: bool, extension: str, render: Callable[[Plan], str]
+    plans: list[Plan],
+    folder: Path,
+    force: bool,
+    extension: str,
+    render: Callable[[Plan], str],
+    inputs: Sequence[str] = (),
 ) -> None:
-    """Several inputs into a folder: one FILE-STEM.EXT per input."""
-    from netplan.output import write_atomic
+    """Several inputs into a folder: one FILE-STEM.EXT per input.
 
-    # Check every destination first, so a refusal leaves the folder as it was.
+    All or nothing where it can be: every destination is checked before the first
+    is written, and if a write fails (or the run is stopped) the files this run
+    created are removed again. A file replaced with --force cannot be restored: the
+    message names those.
+    """
+    from netplan import output as out
+
     targets: dict[Path, Plan] = {}
     for plan in plans:
         stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
@@ -273,11 +360,31 @@ def emit_each(
             raise UsageError(
                 f"{plan.source} and {targets[path].source} would both be written to {path}"
             )
-        if path.exists() and not force:
-            raise OutputError(f"{path}: already exists (use --force to overwrite it)")
+        out.check(path, force=force, inputs=inputs)
         targets[path] = plan
-    for path, plan in targets.items():
-        write_atomic(path, render(plan), force=force)
+    created: list[Path] = []
+    replaced: list[Path] = []
+    try:
+        for path, plan in targets.items():
+            if out.write_atomic(path, render(plan), force=force, inputs=inputs, provisional=True):
+                replaced.append(path)
+            else:
+                created.append(path)
+    except OutputError as e:
+        removed = out.withdraw(created)
+        kept = [p for p in created if p not in removed]
+        lines = [str(e)]
+        if removed:
+            lines.append(f"removed the {len(removed)} new file(s) written before it")
+        if kept or replaced:
+            shown = ", ".join(str(p) for p in [*kept, *replaced])
+            lines.append(f"already written, with the new content: {shown}")
+        raise OutputError("; ".join(lines)) from None
+    except BaseException:
+        out.withdraw(created)
+        raise
+    finally:
+        out.settle(created)
 
 
 def report(
@@ -289,7 +396,10 @@ def report(
     force: bool,
     color: bool | None,
     checklist_only: bool = False,
+    input_paths: Sequence[str] = (),
 ) -> None:
+    """Render and write; `input_paths` (the FILE arguments) are never overwritten
+    without --force."""
     from netplan.report import Options, reporter
 
     terminal = to_stdout(output)
@@ -307,9 +417,10 @@ def report(
             force,
             chosen.EXTENSION,
             lambda p: chosen.render_one(p, Options(checklist_only, options.width, False)),
+            input_paths,
         )
     else:
-        emit(env, chosen.render(plans, options), output, force)
+        emit(env, chosen.render(plans, options), output, force, input_paths)
 
 
 def finish(plans: list[Plan], failed: bool, fail_on: list[str] | None) -> None:

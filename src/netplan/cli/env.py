@@ -8,6 +8,7 @@ of their own, a fixed width and clock, no terminal).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -36,6 +37,32 @@ def _clamp(width: int) -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, width))
 
 
+def _descriptor(stream: IO[str]) -> int | None:
+    """The file descriptor under a real stream; None for an in-memory one."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both
+        return None
+    return fd if isinstance(fd, int) and fd >= 0 else None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte, or an OSError: os.write may take fewer, and a non-blocking
+    descriptor none at all until the reader catches up."""
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            import select
+
+            select.select([], [fd], [])  # wait until it takes more
+            continue
+        if written <= 0:
+            raise OSError(errno.EIO, "nothing was written")
+        view = view[written:]
+
+
 @dataclass
 class Env:
     stdin: IO[bytes] | None
@@ -59,7 +86,8 @@ class Env:
                 width = None
         return cls(
             stdin=getattr(sys.stdin, "buffer", None),
-            stdout=sys.stdout,
+            # __main__ wraps stdout for click's own writes; commands write to the stream.
+            stdout=getattr(sys.stdout, "guarded_stream", sys.stdout),
             stderr=sys.stderr,
             environ=os.environ,
             stdin_tty=_isatty(sys.stdin),
@@ -99,12 +127,25 @@ class Env:
     # -- streams -------------------------------------------------------------------
 
     def out(self, content: str) -> None:
-        """Write to standard output; a full disk or a closed descriptor is an output error."""
+        """Write to standard output; a full disk or a closed descriptor is an output error.
+
+        A real stream is written through its descriptor, checking what each write
+        took: with PYTHONUNBUFFERED=1 the text layer would drop the rest of a partial
+        write silently, and a non-blocking descriptor (left so by another program)
+        takes only what fits.
+        """
         if self.stdout is None:
             raise OutputError("standard output is closed")
         try:
-            self.stdout.write(content)
-            self.stdout.flush()
+            fd = _descriptor(self.stdout)
+            if fd is None:
+                self.stdout.write(content)
+                self.stdout.flush()
+            else:
+                self.stdout.flush()  # what went through the text layer comes first
+                encoding = getattr(self.stdout, "encoding", None) or "utf-8"
+                errors = getattr(self.stdout, "errors", None) or "strict"
+                _write_all(fd, content.encode(encoding, errors))
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as e:
@@ -113,10 +154,10 @@ class Env:
 
     def err(self, lines: list[str], *, prefix: bool = False) -> None:
         """The one way to standard error: every line made inert first. A broken stderr
-        loses the message but never the run."""
+        loses the message but never the run (the exit status still tells)."""
         from netplan.safety import clean
 
-        if self.stderr is None:
+        if self.stderr is None or not lines:
             return
         try:
             for line in lines:

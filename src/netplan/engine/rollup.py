@@ -1,10 +1,11 @@
 """The manager's roll-up: many plans in, one row per event, one per person, and the
 overlaps where one person is booked for two events at once. Pure: plans in, data out.
 
-People are matched across files by `identity.name_key` only ("José Díaz" and
-"jose  díaz" are one person). Names that agree only loosely ("Tomas Herrera",
-"Tomás Herrera") stay two people, since they may be two, but are returned as
-`lookalikes` so the caller can warn.
+People are matched across files as the identity module matches names: by
+`name_key` ("José Díaz", "JOSÉ  díaz"), failing that by `loose_key` when it points
+at exactly one person already seen ("jose díaz", "Tomas J. Herrera" for "Tomás
+Herrera"). A loose match counts, and is returned in `merged` so the caller can say
+so. The first spelling, in event order, names the row.
 
 Two bookings of one person overlap when both events have a date and
 - either has no start time: they share a day;
@@ -62,11 +63,17 @@ class Overlap(NamedTuple):
     basis: Basis  # "day": one of them has no start time; "times": intervals intersect
 
 
+class Merge(NamedTuple):
+    source: str
+    written: str
+    person: str  # the row it was counted in
+
+
 class Rollup(NamedTuple):
     events: tuple[EventRow, ...]
     people: tuple[PersonRow, ...]
     overlaps: tuple[Overlap, ...]
-    lookalikes: tuple[tuple[str, ...], ...]  # names that may be one person, not merged
+    merged: tuple[Merge, ...]  # loose matches: names counted as someone written otherwise
 
 
 def _row(plan: Plan) -> EventRow:
@@ -135,54 +142,82 @@ class _Person:
         self.owns = 0
 
 
+class _People:
+    """Everyone seen so far, found by name key, then by an unambiguous loose key."""
+
+    def __init__(self) -> None:
+        self.all: list[_Person] = []
+        self._exact: dict[str, _Person] = {}
+        self._loose: dict[str, list[_Person]] = {}
+        self.merged: list[Merge] = []
+
+    def find(self, name: str, event: int, source: str) -> _Person:
+        key = name_key(name)
+        person = self._exact.get(key)
+        if person is not None:
+            return person
+        loose = loose_key(name)
+        candidates = self._loose.setdefault(loose, [])
+        if len(candidates) == 1:
+            match = candidates[0]
+            # Two people of one file are two people, however alike their names.
+            if event not in match.going and event not in match.staying:
+                self._exact[key] = match
+                self.merged.append(Merge(source, name, match.name))
+                return match
+        person = _Person(name)
+        self.all.append(person)
+        self._exact[key] = person
+        candidates.append(person)
+        return person
+
+
 def rollup(plans: Sequence[Plan]) -> Rollup:
     """Events sorted by day (then start time as written, then input order), people by
     name key, overlaps by person then event."""
     events = [r for _, r in sorted(enumerate(_row(p) for p in plans), key=_order)]
-    people: dict[str, _Person] = {}
+    people = _People()
+    booked: list[list[tuple[str, _Person]]] = []  # per event: (name as written, person)
     for n, row in enumerate(events):
         owned = dict(row.owners)
+        here: list[tuple[str, _Person]] = []
         for name in row.going:
-            person = people.setdefault(name_key(name), _Person(name))
-            person.going.append(n)
+            person = people.find(name, n, row.source)
+            person.going.append(n)  # before the next name: find() checks it
             person.owns += owned.get(name, 0)
+            here.append((name, person))
         for name in row.staying:
-            people.setdefault(name_key(name), _Person(name)).staying.append(n)
+            people.find(name, n, row.source).staying.append(n)
+        booked.append(here)
 
-    overlaps = _overlaps(events, people)
+    ordered = sorted(people.all, key=lambda p: name_key(p.name))
+    overlaps = _overlaps(events, ordered)
     flagged: dict[int, set[str]] = {}
     counts: Counter[str] = Counter()
     for o in overlaps:
-        key = name_key(o.person)
-        counts[key] += 1
-        flagged.setdefault(o.first, set()).add(key)
-        flagged.setdefault(o.second, set()).add(key)
-    for n, keys in flagged.items():
-        row = events[n]
-        events[n] = row._replace(overlaps=tuple(p for p in row.going if name_key(p) in keys))
+        counts[o.person] += 1
+        flagged.setdefault(o.first, set()).add(o.person)
+        flagged.setdefault(o.second, set()).add(o.person)
+    for n, who in flagged.items():
+        named = tuple(written for written, person in booked[n] if person.name in who)
+        events[n] = events[n]._replace(overlaps=named)
 
     rows = tuple(
-        PersonRow(p.name, tuple(p.going), tuple(p.staying), p.owns, counts[key])
-        for key, p in sorted(people.items())
+        PersonRow(p.name, tuple(p.going), tuple(p.staying), p.owns, counts[p.name]) for p in ordered
     )
-    similar: dict[str, list[str]] = {}
-    for p in rows:
-        similar.setdefault(loose_key(p.name), []).append(p.name)
-    lookalikes = tuple(tuple(group) for group in similar.values() if len(group) > 1)
-    return Rollup(tuple(events), rows, overlaps, lookalikes)
+    return Rollup(tuple(events), rows, overlaps, tuple(people.merged))
 
 
 # Local days of two events in different zones can be a day apart and still clash.
 _REACH = dt.timedelta(days=1)
 
 
-def _overlaps(events: Sequence[EventRow], people: dict[str, _Person]) -> tuple[Overlap, ...]:
-    """Every clash, by person key then event. A sweep over each person's bookings in
-    day order: only events whose days come within reach are compared."""
+def _overlaps(events: Sequence[EventRow], people: Sequence[_Person]) -> tuple[Overlap, ...]:
+    """Every clash, person by person, then by event. A sweep over each person's bookings
+    in day order: only events whose days come within reach are compared."""
     spans = {n: _days(e) for n, e in enumerate(events) if e.day is not None}
     found: list[Overlap] = []
-    for key in sorted(people):
-        person = people[key]
+    for person in people:
         dated = sorted((n for n in person.going if n in spans), key=lambda n: (spans[n], n))
         mine: list[Overlap] = []
         for i, a in enumerate(dated):

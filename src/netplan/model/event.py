@@ -7,7 +7,7 @@ number belongs is a mistake in the file, not something to coerce.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -76,6 +76,11 @@ class EventInfo(_Section):
         "Europe/Berlin.",
     )
     venue: Text | None = Field(default=None, description="Where it happens.")
+    attendees: Text | None = Field(
+        default=None,
+        description="The attendee export (Luma, Eventbrite, Meetup or any CSV): who is "
+        "registered. A path relative to this file.",
+    )
     expected_attendees: int | None = Field(
         default=None, ge=1, le=10_000_000, description="Roughly how many people will be there."
     )
@@ -105,6 +110,11 @@ class Me(_Section):
         description="What you are new to: any of sales, networking, industry.",
     )
     expertise: list[Text] = Field(default=[], description="Subjects you know well.")
+    connections: Text | None = Field(
+        default=None,
+        description="Your contacts (a LinkedIn Connections.csv, a CRM export or vCards): "
+        "targets in it are people to reconnect with. A path relative to this file.",
+    )
 
 
 class Colleague(_Section):
@@ -126,8 +136,14 @@ class Colleague(_Section):
     )
     knows: list[Name] = Field(
         default=[],
-        description="People at the event they can introduce you to; matched against target "
-        "names, ignoring case, spacing, accents and middle initials.",
+        description="People at the event they can introduce you to: names, emails or "
+        "LinkedIn profile URLs, matched against targets (names ignoring case, spacing, "
+        "accents and middle initials).",
+    )
+    connections: Text | None = Field(
+        default=None,
+        description="This colleague's contacts (their LinkedIn Connections.csv, say): people "
+        "they know, in addition to `knows`. A path relative to this file.",
     )
 
 
@@ -135,6 +151,8 @@ class Target(_Section):
     """Someone you want to meet at the event."""
 
     name: Name = Field(description="Their name.")
+    email: Text | None = Field(default=None, description="Their email address.")
+    linkedin: Text | None = Field(default=None, description="Their LinkedIn profile URL.")
     company: Text | None = Field(default=None, description="Where they work.")
     title: Text | None = Field(default=None, description="Their job title.")
     priority: Priority = Field(default="medium", description="How much meeting them matters.")
@@ -142,6 +160,19 @@ class Target(_Section):
         default=[], description="What they care about; matched against expertise."
     )
     notes: Note | None = Field(default=None, description="Anything worth remembering.")
+
+
+class TargetList(_Section):
+    """A list of people (or accounts) to meet, from a CRM export or any contact list."""
+
+    file: Text = Field(description="The list: a path relative to this file.")
+    priority: Priority = Field(default="medium", description="The priority of its targets.")
+    match: Literal["person", "company"] = Field(
+        default="person",
+        description="person: each row is a target; company: each row names an account, and "
+        "everyone on the attendee list from that company is a target (needs "
+        "[event] attendees).",
+    )
 
 
 class NetplanConfig(_Section):
@@ -196,6 +227,9 @@ class Event(_Section):
     me: Me = Field(description="You, the rep who is going.")
     colleagues: list[Colleague] = Field(default=[], description="Co-workers who might come along.")
     targets: list[Target] = Field(default=[], description="People you want to meet there.")
+    target_lists: list[TargetList] = Field(
+        default=[], description="Lists of more targets (CRM exports, account lists)."
+    )
     netplan: NetplanConfig = Field(
         default=NetplanConfig(), description="Rule selection and settings."
     )
@@ -208,6 +242,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "me": Me,
     "colleagues": Colleague,
     "targets": Target,
+    "target_lists": TargetList,
     "netplan": NetplanConfig,
 }
 

@@ -295,3 +295,125 @@ def person_keys(
         if key:
             keys.append(key)
     return tuple(keys)
+
+
+# Legal forms that do not make two companies different: "Acme Inc." is "ACME".
+_LEGAL_FORMS = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "llc",
+        "ltd",
+        "limited",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "sas",
+        "sarl",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "spa",
+        "srl",
+        "pty",
+        "kg",
+    ]
+)
+
+
+def company_key(company: str | None) -> str:
+    """A company's name for comparing: loose, without legal forms ('' when unknown)."""
+    if not company:
+        return ""
+    words = loose_key(company).split()
+    kept = [w for w in words if w not in _LEGAL_FORMS]
+    return " ".join(kept or words)
+
+
+How3 = Literal["email", "profile", "name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    value: T
+    how: How3
+
+
+class PeopleIndex(Generic[T]):
+    """People from lists, found again by the strongest thing two records share: the same
+    email, else the same LinkedIn profile, else the same cleaned name with no conflicting
+    company. Two people with one name at different companies stay two; a bare name
+    that fits several is ambiguous and never guessed. Every lookup is a few dict
+    accesses, so matching lists is linear in their rows; names are compared by their
+    strict key first, and by their loose key only for a name the strict key misses
+    (that index is built on the first such miss).
+    """
+
+    def __init__(self) -> None:
+        self._email: dict[str, T] = {}
+        self._profile: dict[str, T] = {}
+        self._names: dict[str, list[tuple[str | None, T]]] = {}  # name key → (company, value)
+        self._loose: dict[str, list[tuple[str | None, T]]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def add(
+        self,
+        value: T,
+        name: str,
+        email: str | None = None,
+        linkedin: str | None = None,
+        company: str | None = None,
+    ) -> None:
+        if email and (key := email_key(email)):
+            self._email.setdefault(key, value)
+        if linkedin and (key := profile_key(linkedin)):
+            self._profile.setdefault(key, value)
+        if name and (key := name_key(name)):
+            group = self._names.setdefault(key, [])
+            # Bounded: a list of a million "Jane Smith"s keeps a few, enough to say
+            # "ambiguous", not all of them.
+            if len(group) < _CANDIDATES_PER_WORD and not any(v is value for _, v in group):
+                group.append((company, value))
+                self._loose = None
+
+    def find(
+        self,
+        name: str,
+        email: str | None = None,
+        linkedin: str | None = None,
+        company: str | None = None,
+    ) -> Match[T] | Ambiguous[T] | None:
+        if email and (key := email_key(email)) and key in self._email:
+            return Match(self._email[key], "email")
+        if linkedin and (key := profile_key(linkedin)) and key in self._profile:
+            return Match(self._profile[key], "profile")
+        if not name:
+            return None
+        group = self._names.get(name_key(name))
+        if not group:
+            group = self._loose_index().get(loose_key(name))
+        if not group:
+            return None
+        mine = company_key(company)
+        fits = [v for c, v in group if not mine or not c or company_key(c) == mine]
+        distinct = list({id(v): v for v in fits}.values())
+        if len(distinct) == 1:
+            return Match(distinct[0], "name")
+        return Ambiguous(tuple(distinct)) if distinct else None
+
+    def _loose_index(self) -> dict[str, list[tuple[str | None, T]]]:
+        if self._loose is None:
+            self._loose = {}
+            # A name key is a name as good as any other for its loose key.
+            for key, group in self._names.items():
+                self._loose.setdefault(loose_key(key), []).extend(group)
+        return self._loose

@@ -12,11 +12,14 @@ from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from netplan.errors import InputError, Problem
+from netplan.sources.locate import INT_RANGE as _INT_RANGE
+from netplan.sources.locate import KeyLines, structure_problem
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from netplan.model.event import Event, Loc
+    from netplan.model.people import Rosters
 
 # Large enough for an event with 100,000 targets; small enough that a wrong
 # path (a disk image, a log) is refused before it fills memory.
@@ -128,8 +131,6 @@ def _syntax_hint(line: str) -> str:
 def parse_toml(text: str, source: str) -> dict[str, Any]:
     import tomli
 
-    from netplan.sources.locate import structure_problem
-
     # Shapes that would make the reader itself slow or huge are refused before it runs.
     shape = structure_problem(text)
     if shape is not None:
@@ -151,11 +152,12 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         raise InputError(source, [Problem(_INT_RANGE, line=line)]) from None
     found = next(_huge_ints(doc, ()), None)
     if found is not None:
-        raise InputError(source, locate(text, [found]))
+        loc, message = found
+        line = KeyLines(text, wanted=[loc]).find(loc)  # stops scanning once found
+        raise InputError(source, [Problem(message, line=line, loc=format_loc(loc))])
     return doc
 
 
-_INT_RANGE = "integer out of range: TOML integers are 64-bit (at most 9,223,372,036,854,775,807)"
 # No table of an event has more than a dozen keys; past this many, a table is refused
 # as one problem rather than validated into a million "unknown key" errors.
 MAX_KEYS_PER_TABLE = 1_000
@@ -415,3 +417,43 @@ def check_file(
         dataclasses.replace(p, on_advise=on_advise)
         for p, (_, _, on_advise) in zip(located, remarks, strict=True)
     ]
+
+
+def load_with_lists(
+    path: str,
+    stdin: IO[bytes] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    advise_only: bool = False,
+) -> tuple[Event, list[Problem], Rosters]:
+    """`check_file`, plus the lists the event refers to, read: a list that cannot be read
+    is a problem located at the key that names it; what the reader noticed in a list
+    (rows skipped, a legacy encoding) is a warning."""
+    from pathlib import Path
+
+    from netplan.sources import rosters
+    from netplan.sources.lint import event_warnings, list_warnings
+
+    source = source_name(path)
+    event, text = _parse(read_bytes(path, stdin, max_bytes), source)
+    remarks = event_warnings(event, advise_only)
+    lists = rosters.Rosters()
+    if any(True for _ in rosters.references(event)):
+        base = Path(path).parent if path != STDIN else Path()
+        lists, problems, warnings = rosters.load(
+            event, base, None if path == STDIN else Path(path)
+        )
+        if problems:
+            raise InputError(source, locate(text, problems))
+        remarks += [(loc, msg, True) for loc, msg in warnings]
+        remarks += list_warnings(event, lists, advise_only)
+    if not remarks:
+        return event, [], lists
+    located = locate(text, [(loc, msg) for loc, msg, _ in remarks])
+    return (
+        event,
+        [
+            dataclasses.replace(p, on_advise=on_advise)
+            for p, (_, _, on_advise) in zip(located, remarks, strict=True)
+        ],
+        lists,
+    )

@@ -18,7 +18,7 @@ import os
 from netplan.errors import InputError, Problem
 from netplan.sources.lists.csvformats import read_table
 from netplan.sources.lists.decode import decode_bytes
-from netplan.sources.lists.model import (
+from netplan.model.people import (
     FORMATS,
     MAX_FIELD_CHARS,
     MAX_LIST_BYTES,

@@ -20,7 +20,7 @@ from netplan.sources.lists.detect import (
     map_columns,
     norm_header,
 )
-from netplan.sources.lists.model import (
+from netplan.model.people import (
     MAX_FIELD_CHARS,
     MAX_IGNORED_COLUMNS,
     NO_EXTRA,

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from netplan.sources.lists.model import MAX_FIELD_CHARS, MAX_SKIPPED, Skipped
+from netplan.model.people import MAX_FIELD_CHARS, MAX_SKIPPED, Skipped
 
 # One physical line with its ending: CRLF, LF or a lone CR (old Mac exports).
 # Other characters that str.splitlines() treats as breaks (form feed, U+2028,

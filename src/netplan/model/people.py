@@ -81,3 +81,30 @@ class ListFile:
     people: tuple[Person, ...]
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedList:
+    """One list of targets from the event file's [[target_lists]], as read."""
+
+    source: str
+    priority: str  # high, medium or low
+    match: str  # person: each row is a target; company: each row names an account
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rosters:
+    """Every list an event file refers to, read: what the engine knows beyond the file.
+
+    Each is None (or empty) when the file names no such list. Attendees are the ones
+    attending (approved, attending, RSVP yes); colleagues' lists are keyed by the
+    colleague's position in the file.
+    """
+
+    attendees: tuple[Person, ...] | None = None
+    mine: tuple[Person, ...] | None = None
+    colleagues: Mapping[int, tuple[str, tuple[Person, ...]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    target_lists: tuple[ImportedList, ...] = ()

@@ -1,0 +1,384 @@
+"""Bounded work on hostile input: memory per string, time per byte, named limits, capped output.
+
+The whole-process budget for every command and format is in test_memory_budget.py;
+these tests pin each bound where it is enforced, in-process and quickly.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netplan.cli import run
+from netplan.cli.env import MAX_WIDTH, Env
+from netplan.report.phrases import EXPERTS_SHOWN, NAMES_SHOWN
+from netplan.sources.event import MAX_KEYS_PER_TABLE, MAX_PROBLEMS
+from netplan.sources.locate import (
+    MAX_KEY_PARTS,
+    MAX_TABLES,
+    KeyLines,
+    follows_to_end,
+    structure_problem,
+)
+
+MiB = 1024 * 1024
+HEAD = '[event]\nname = "Expo"\nkind = "mixer"\n\n[me]\nname = "Robin"\n\n'
+
+
+def netplan(*args: str, stdin: bytes = b"", environ: dict[str, str] | None = None) -> Any:
+    """Run the CLI in-process; (status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    env = Env(
+        stdin=io.BytesIO(stdin),
+        stdout=out,
+        stderr=err,
+        environ={"COLUMNS": "100", **(environ or {})},
+    )
+    status = run(args=list(args), env=env)
+    return status, out.getvalue(), err.getvalue()
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "event.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def peak_bytes(fn: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# -- KeyLines: O(1) memory per string or comment, linear time ------------------------
+
+BIG = 4 * MiB
+# Each shape puts something huge before `after = 1`, whose line must still be found.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "basic string": lambda n: 'a = "' + "s" * n + '"\n',
+    "basic string of escapes": lambda n: 'a = "' + '\\"' * (n // 2) + '"\n',
+    "literal string": lambda n: "a = '" + "s" * n + "'\n",
+    "multi-line string": lambda n: 'a = """\n' + 'x""\n\\\\' * (n // 6) + '"""\n',
+    "multi-line literal": lambda n: "a = '''\n" + "x''\n" * (n // 4) + "'''\n",
+    "comment": lambda n: "# " + "c" * n + "\n",
+    "blank lines": lambda n: "\n" * n,
+    "quoted key": lambda n: '"' + "k" * n + '" = 1\n',
+    "array of strings": lambda n: "a = [" + '"s", ' * (n // 5) + "]\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_keylines_skips_anything_huge_in_constant_memory(shape: str) -> None:
+    text = SHAPES[shape](BIG) + "after = 1\n"
+    assert tomli.loads(text)["after"] == 1
+    line = text.count("\n")
+    found: list[int | None] = []
+    peak = peak_bytes(lambda: found.append(KeyLines(text, wanted=[("after",)]).find(("after",))))
+    assert found == [line]
+    # The old scanner kept ~120 bytes per character of a string (~480 MiB here). A
+    # key is data: it is copied (twice, quotes off) to compare it, and no more.
+    allowed = 2 * BIG + MiB if shape == "quoted key" else MiB
+    assert peak < allowed, f"{peak / MiB:.1f} MiB"
+
+
+def test_keylines_time_is_linear() -> None:
+    def seconds(n: int) -> float:
+        text = "".join(f'[[targets]]\nname = "T{i}"\nnotes = "{"n" * 50}"\n' for i in range(n))
+        start = time.perf_counter()
+        KeyLines(text, wanted=[("targets", n - 1, "notes")])
+        return time.perf_counter() - start
+
+    small, large = seconds(5_000), seconds(40_000)
+    assert large < 8 * 2 * small + 0.05, (small, large)
+
+
+def test_keylines_stops_once_every_wanted_place_is_found() -> None:
+    text = "a = 1\n" + "".join(f"k{i} = {i}\n" for i in range(300_000))
+    start = time.perf_counter()
+    assert KeyLines(text, wanted=[("a",)]).find(("a",)) == 1
+    assert time.perf_counter() - start < 0.05
+
+
+# -- the structure check before the TOML reader ---------------------------------------
+
+
+def line_of(text: str, found: tuple[int, str] | None) -> int:
+    assert found is not None
+    return text.count("\n", 0, found[0]) + 1
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "[" + ".".join(["a"] * (MAX_KEY_PARTS + 1)) + "]",
+        "[[" + ".".join(["a"] * (MAX_KEY_PARTS + 1)) + "]]",
+        ".".join(["a"] * (MAX_KEY_PARTS + 1)) + " = 1",
+        "x = { " + ".".join(["'a'"] * (MAX_KEY_PARTS + 1)) + " = 1 }",
+        '"a" . "b" .' + " c ." * MAX_KEY_PARTS + " d = 1",
+        "[" + ".".join(["a"] * 100_000) + "]",  # a million parts are not even collected
+    ],
+)
+def test_a_key_of_too_many_parts_is_refused_where_it_is(statement: str) -> None:
+    text = HEAD + "# next line\n" + statement + "\n"
+    found = structure_problem(text)
+    assert line_of(text, found) == HEAD.count("\n") + 2
+    assert found is not None
+    assert f"more than {MAX_KEY_PARTS} dotted parts" in found[1]
+
+
+def test_keys_of_the_allowed_parts_pass() -> None:
+    parts = ".".join(["a"] * MAX_KEY_PARTS)
+    text = f"[{parts}]\n{parts} = 1\n"
+    tomli.loads(text)
+    assert structure_problem(text) is None
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        lambda i: f"[t{i}]\n",
+        lambda i: f"[[t{i}]]\n",
+        lambda i: f"t{i}.x = 1\n",
+        lambda i: f"t{i} = {{}}\n",
+        lambda i: f"x{i} = {{ y = {{}} }}\n",
+    ],
+    ids=["headers", "array names", "dotted keys", "inline tables", "nested inline tables"],
+)
+def test_too_many_tables_are_refused_at_the_first_one_over(unit: Callable[[int], str]) -> None:
+    text = "".join(unit(i) for i in range(MAX_TABLES + 10))
+    found = structure_problem(text)
+    assert found is not None
+    assert "too many tables" in found[1]
+    assert line_of(text, found) <= MAX_TABLES + 1
+
+
+def test_the_ways_of_writing_many_targets_are_not_counted() -> None:
+    entries = "".join(f'[[targets]]\nname = "T{i}"\ninterests = ["a", "b"]\n' for i in range(5000))
+    inline = "targets = [\n" + "".join(f'  {{ name = "T{i}" }},\n' for i in range(5000)) + "]\n"
+    both = "[[colleagues]]\nname = 'C'\n[[targets]]\nname = 'T'\n" * 3000
+    for text in (HEAD + entries, HEAD + inline, HEAD + both):
+        tomli.loads(text)
+        assert structure_problem(text) is None
+        assert follows_to_end(text)
+
+
+def test_the_structure_check_is_linear_and_cheap_on_a_big_valid_event() -> None:
+    text = HEAD + "".join(
+        f'[[targets]]\nname = "Target {i}"\ncompany = "Co"\npriority = "high"\n'
+        f'interests = ["payments"]\nnotes = "x # not a comment"\n\n'
+        for i in range(50_000)
+    )
+    start = time.perf_counter()
+    assert structure_problem(text) is None
+    checked = time.perf_counter() - start
+    start = time.perf_counter()
+    tomli.loads(text)
+    parsed = time.perf_counter() - start
+    assert checked < parsed / 2, (checked, parsed)
+
+
+TRICKY = [
+    'a = """x""""\nb = 1\n',
+    "a = '''x''''\nb = 1\n",
+    'a = """\nline "" \\"""\n"""\nb = [\n 1, # c "\n 2,\n]\n',
+    '"a.b" = 1\n\'c.d\' = 2\n"e\\"f" = 3\n',
+    "x = { a = 1, b = { c = [1, {d = 2}] } }\n",
+    "x = {\n  a = 1, # a comment\n  b = 2,\n}\n",
+    "a.b.c = 1\n[t]\nx.y = 2\n",
+    "d = 1979-05-27 07:32:00Z # c\nt = 07:32:00\nf = 6.02e23\n",
+    'a = 1\r\nb = "x"\r\n[[t]]\r\nc = 2\r\n',
+    '[ a . "b" . c ]\nk = 1\n',
+    "s = 'C:\\\\path'\nk = 2\n",
+    'k = "#notcomment" # real\n',
+    'k = [ [1,2], [ "a", ] ]\n',
+    "[a]\n[[a.b]]\nx=1\n[[a.b]]\nx=2\n[c]\n",
+    "k = +inf\nj = -nan\nh = 0xDEAD_beef\n",
+    'k = """a\\\n   b"""\n',
+    "e = \"\"\nf = ''\ng = \"\"\"\"\"\"\nh = ''''''\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_check_follows_every_kind_of_statement(text: str) -> None:
+    tomli.loads(text)
+    assert follows_to_end(text)
+
+
+toml_keys = st.text(min_size=1, max_size=8)
+toml_scalars = st.one_of(
+    st.text(max_size=20),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+)
+toml_values: st.SearchStrategy[Any] = st.recursive(
+    toml_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(toml_keys, inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(toml_keys, toml_values, max_size=6), st.booleans())
+def test_the_check_follows_any_document_the_reader_accepts(doc: dict[str, Any], crlf: bool) -> None:
+    text = tomli_w.dumps(doc, multiline_strings=crlf)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    tomli.loads(text)
+    assert follows_to_end(text), text
+
+
+# -- the same limits through the command line -----------------------------------------
+
+
+def one_line(status_out_err: Any) -> str:
+    status, out, err = status_out_err
+    assert status == 2, err
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    return str(err.strip())
+
+
+def test_deep_dotted_headers_are_one_located_error(tmp_path: Path) -> None:
+    headers = "".join("[" + ".".join([f"t{i}"] + ["a"] * 999) + "]\n" for i in range(500))
+    path = write(tmp_path, HEAD + headers)
+    start = time.perf_counter()
+    line = one_line(netplan("validate", path))
+    assert time.perf_counter() - start < 2
+    assert line.startswith(f"{path}:{HEAD.count(chr(10)) + 1}: ")
+    assert "dotted parts" in line
+
+
+def test_many_tables_are_one_located_error(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + "".join(f"[t{i}]\n" for i in range(100_000)))
+    line = one_line(netplan("advise", path, "--format", "json"))
+    assert line.startswith(f"{path}:{HEAD.count(chr(10)) + MAX_TABLES - 1}: ")
+    assert "too many tables" in line
+
+
+def test_a_table_of_too_many_keys_is_one_located_error(tmp_path: Path) -> None:
+    keys = "".join(f"k{i} = {i}\n" for i in range(200_000))
+    path = write(tmp_path, HEAD + '[[targets]]\nname = "T"\n' + keys)
+    start = time.perf_counter()
+    line = one_line(netplan("validate", path))
+    assert time.perf_counter() - start < 5
+    first_key_line = HEAD.count("\n") + 3
+    # `name` is the first key: the first one over the limit is k(MAX - 1).
+    assert line == (
+        f"{path}:{first_key_line + MAX_KEYS_PER_TABLE - 1}: "
+        f"targets[0].k{MAX_KEYS_PER_TABLE - 1}: too many keys: a table has at most "
+        f"{MAX_KEYS_PER_TABLE:,} (this one has 200,001)"
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "advise"])
+def test_problems_are_capped_and_the_rest_counted(command: str, tmp_path: Path) -> None:
+    bad = 3 * MAX_PROBLEMS
+    targets = "".join(f'[[targets]]\nname = "T{i}"\nnickname{i} = "x"\n' for i in range(bad))
+    path = write(tmp_path, HEAD + targets)
+    status, out, err = netplan(command, path)
+    assert status == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == MAX_PROBLEMS + 1
+    assert lines[-1] == f"{path}: ... and {bad - MAX_PROBLEMS:,} more problems not shown"
+
+
+# -- bounds the lead put in place: field caps, width, suggestions, lists in one finding --
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "cap"),
+    [
+        ("name", "N" * 201, 200),
+        ("company", "C" * 201, 200),
+        ("title", "T" * 201, 200),
+        ("notes", "n" * 2001, 2000),
+    ],
+)
+def test_fields_over_their_cap_are_a_clear_error(
+    field: str, value: str, cap: int, tmp_path: Path
+) -> None:
+    target = {"name": "T", field: value}
+    path = write(tmp_path, HEAD + tomli_w.dumps({"targets": [target]}))
+    line = one_line(netplan("validate", path))
+    assert f"targets[0].{field}: is too long: at most {cap} characters" in line
+
+
+@pytest.mark.parametrize("columns", ["9" * 20, "100000000", "0", "-5", "12abc", "٣٠٠"])
+def test_any_columns_value_is_clamped_not_a_crash(columns: str) -> None:
+    width = Env(stdin=None, stdout=None, stderr=None, environ={"COLUMNS": columns}).width()
+    assert 40 <= width <= MAX_WIDTH
+
+
+def test_a_huge_columns_is_fast_and_lines_stay_bounded(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + '[[targets]]\nname = "T"\n')
+    start = time.perf_counter()
+    status, out, err = netplan("advise", path, environ={"COLUMNS": str(10**8)})
+    assert status == 0, err
+    assert time.perf_counter() - start < 2
+    assert max(len(line) for line in out.splitlines()) <= MAX_WIDTH
+
+
+def test_long_unknown_keys_get_no_costly_suggestion(tmp_path: Path) -> None:
+    keys = "".join(f'"{"k" * 50_000}{i}" = 1\n' for i in range(40))
+    path = write(tmp_path, HEAD.replace("[me]", keys + "\n[me]"))
+    start = time.perf_counter()
+    status, _, err = netplan("validate", path)
+    assert time.perf_counter() - start < 3
+    assert status == 2
+    assert "unknown key" in err
+    assert "did you mean" not in err
+
+
+def test_a_huge_rule_selector_is_refused_fast(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD)
+    start = time.perf_counter()
+    status, _, err = netplan("advise", path, "--select", "group-size" * 100_000)
+    assert time.perf_counter() - start < 2
+    assert status == 2
+    assert len(err.splitlines()) == 1
+
+
+def test_a_finding_names_at_most_a_few_people_then_counts(tmp_path: Path) -> None:
+    many = 40
+    targets = [{"name": f"Target {i}"} for i in range(many)]
+    experts = [{"name": f"Expert {i}", "expertise": ["payments"]} for i in range(8)]
+    knower = {"name": "Kim", "knows": [t["name"] for t in targets]}
+    doc = {
+        "event": {"name": "Expo", "kind": "mixer", "topics": ["payments"]},
+        "me": {"name": "Robin"},
+        "colleagues": [knower, *experts],
+        "targets": [{**t, "interests": ["payments"]} for t in targets],
+    }
+    path = write(tmp_path, tomli_w.dumps(doc))
+    status, out, err = netplan("advise", path, "--format", "json")
+    assert status == 0, err
+    data = json.loads(out)
+    (knows,) = [f["message"] for f in data["findings"] if "Kim can introduce" in f["message"]]
+    assert f"and {many - NAMES_SHOWN} more" in knows
+    assert len(re.findall(r"Target \d+", knows)) == NAMES_SHOWN
+    items = [i["text"] for i in data["checklist"] if "Bring in" in i["text"]]
+    assert len(items) == many
+    for item in items:
+        brought_in = item.split("Bring in", 1)[1]
+        assert len(re.findall(r"Expert \d+", brought_in)) == EXPERTS_SHOWN, item
+        assert re.search(r" and \d+ more\.$", brought_in), item
