@@ -16,8 +16,20 @@ NAMES = (
     "track-record",
     "comfort-zone",
     "already-met",
+    "not-registered",
 )
-CODES = ("NP101", "NP102", "NP103", "NP201", "NP202", "NP203", "NP204", "NP301", "NP302")
+CODES = (
+    "NP101",
+    "NP102",
+    "NP103",
+    "NP201",
+    "NP202",
+    "NP203",
+    "NP204",
+    "NP301",
+    "NP302",
+    "NP303",
+)
 KIND_OF_FAMILY = {"NP1": "pro", "NP2": "con", "NP3": "tip"}
 
 
@@ -65,7 +77,14 @@ def test_select_defaults_to_every_rule() -> None:
         pytest.param(
             None,
             ["NP2"],
-            ("meet-new-people", "subject-experts", "moral-support", "comfort-zone", "already-met"),
+            (
+                "meet-new-people",
+                "subject-experts",
+                "moral-support",
+                "comfort-zone",
+                "already-met",
+                "not-registered",
+            ),
             id="ignore-prefix",
         ),
         pytest.param(

@@ -11,6 +11,7 @@ from typer.testing import CliRunner, Result
 
 from netplan.cli import app
 from netplan.engine import make_plan
+from netplan.model.matching import assemble
 from netplan.sources.event import parse_event
 from netplan.model.event import SECTIONS, Event, NetplanConfig
 from netplan.rules import ALL_RULES, Rule
@@ -27,6 +28,7 @@ EXPECTED_RULES = [
     ("NP204", "track-record", "con"),
     ("NP301", "comfort-zone", "tip"),
     ("NP302", "already-met", "tip"),
+    ("NP303", "not-registered", "tip"),
 ]
 
 FULL_KEYS = {
@@ -58,7 +60,7 @@ def rule_ids(rule: Rule) -> str:
 # --- rules ---------------------------------------------------------------------------------------
 
 
-def test_registry_has_the_nine_rules() -> None:
+def test_registry_has_the_ten_rules() -> None:
     assert [(r.code, r.name, r.kind) for r in ALL_RULES] == EXPECTED_RULES
 
 
@@ -66,7 +68,7 @@ def test_rules_lists_every_rule_in_registry_order() -> None:
     result = run("rules")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == len(ALL_RULES) == 9
+    assert len(lines) == len(ALL_RULES) == 10
     pattern = re.compile(r"^(NP\d{3})\s+(\S+)\s+(pro|con|tip)\s+(\S.*)$")
     rows = []
     for line in lines:
@@ -242,6 +244,8 @@ def test_every_setting_belongs_to_some_rule() -> None:
 def test_example_is_a_valid_event_where_the_rule_fires(rule: Rule) -> None:
     event = parse_event(rule.example.encode(), f"{rule.name} example")
     history = rule.example_history() if rule.example_history else None
-    fired = [f for f in make_plan(event, [rule], history=history).findings if f.rule == rule.name]
+    people = assemble(event, rule.example_rosters()) if rule.example_rosters else None
+    plan = make_plan(event, [rule], history=history, people=people)
+    fired = [f for f in plan.findings if f.rule == rule.name]
     assert fired, f"{rule.name} does not fire on its own example"
     assert all((f.code, f.kind) == (rule.code, rule.kind) for f in fired)

@@ -73,6 +73,7 @@ COMMANDS = (
     "team",
     "debrief",
     "history",
+    "people",
     "validate",
     "init",
     "rules",

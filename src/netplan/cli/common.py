@@ -18,6 +18,7 @@ from netplan.report import FormatChoice
 if TYPE_CHECKING:
     from netplan.model.event import Event
     from netplan.model.history import HistorySnapshot
+    from netplan.model.matching import Assembly
     from netplan.model.plan import Plan
 
 STDIN = "-"
@@ -255,7 +256,8 @@ class History:
         self._conn: Any = None
         self._opened = False
 
-    def snapshot(self, event: Event) -> HistorySnapshot | None:
+    def snapshot(self, event: Event, people: Assembly | None = None) -> HistorySnapshot | None:
+        """What the history knows of this event's targets (all of them, with `people`)."""
         from netplan.model.event import event_id
         from netplan.model.identity import person_keys
 
@@ -269,7 +271,8 @@ class History:
             return None
         from netplan.store import snapshot
 
-        keys = [k for t in event.targets for k in person_keys(t.name)]
+        targets = event.targets if people is None else people.targets
+        keys = [k for t in targets for k in person_keys(t.name, t.email, t.linkedin)]
         return snapshot(self._conn, keys, excluding=event_id(event.event))
 
     def close(self) -> None:
@@ -292,7 +295,7 @@ def load_plans(
     """
     from netplan.engine import make_plan
     from netplan.rules import UnknownRule, resolve
-    from netplan.sources.event import check_file, source_name
+    from netplan.sources.event import load_with_lists, source_name
 
     one_stdin(files)
     try:
@@ -306,7 +309,7 @@ def load_plans(
         for path in files:
             source = source_name(path)
             try:
-                event, remarks = check_file(
+                event, remarks, people = load_with_lists(
                     path, stdin=env.stdin if path == STDIN else None, advise_only=True
                 )
             except InputError as e:
@@ -315,8 +318,8 @@ def load_plans(
                 continue
             env.err([r.format(source, "warning") for r in remarks])
             rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
-            past = history.snapshot(event)
-            plans.append(make_plan(event, rules, source=source, history=past))
+            past = history.snapshot(event, people)
+            plans.append(make_plan(event, rules, source=source, history=past, people=people))
     finally:
         history.close()
     return plans, failed

@@ -96,21 +96,23 @@ def debrief(
     """
     from netplan.engine import make_plan
     from netplan.rules import resolve
-    from netplan.sources.event import check_file, source_name
+    from netplan.sources.event import load_with_lists, source_name
 
     env = env_of(ctx)
-    event, remarks = check_file(file, stdin=env.stdin if file == STDIN else None, advise_only=True)
+    event, remarks, people = load_with_lists(
+        file, stdin=env.stdin if file == STDIN else None, advise_only=True
+    )
     env.err([r.format(source_name(file), "warning") for r in remarks])
     path = history_path(env, db)
     # Read what the history knows first (read-only: a mistake below creates nothing),
     # then write the record in one transaction.
     history = History(path)
     try:
-        past = history.snapshot(event)
+        past = history.snapshot(event, people)
     finally:
         history.close()
     rules = resolve(event.netplan.select, event.netplan.ignore, None, None)
-    plan = make_plan(event, rules, source=source_name(file), history=past)
+    plan = make_plan(event, rules, source=source_name(file), history=past, people=people)
     if alone and came:
         raise UsageError("--alone and --came say different things: give one of them")
     rec = _record(env, plan, ticked, [] if alone else came, met, new_contacts)

@@ -19,14 +19,14 @@ def validate(ctx: typer.Context, files: Files) -> None:
     never filled in) are shown but do not fail the check.
     """
     from netplan.safety import clean
-    from netplan.sources.event import check_file, source_name
+    from netplan.sources.event import load_with_lists, source_name
 
     env = env_of(ctx)
     one_stdin(files)
     failed = False
     for path in files:
         try:
-            _, remarks = check_file(path, stdin=env.stdin if path == STDIN else None)
+            _, remarks, _ = load_with_lists(path, stdin=env.stdin if path == STDIN else None)
         except InputError as e:
             env.err(e.lines())
             failed = True

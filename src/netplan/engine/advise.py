@@ -21,10 +21,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from netplan.engine.team import assign_owners, follow_up_by, schedule
-from netplan.model.event import Event, Target
+from netplan.model.event import Event
 from netplan.model.history import HistorySnapshot
 from netplan.model.identity import name_key
-from netplan.model.kinds import PRIORITIES, Priority, Verdict
+from netplan.model.kinds import PRIORITIES, Verdict
+from netplan.model.matching import Assembly
 from netplan.model.plan import (
     Action,
     AgreeToSplit,
@@ -60,11 +61,13 @@ def make_plan(
     rules: Iterable[Rule] | None = None,
     source: str = "",
     history: HistorySnapshot | None = None,
+    people: Assembly | None = None,
 ) -> Plan:
-    """Apply `rules` (default: all of them) to `event`, with what `history` (a snapshot
-    of your debriefed events, or None) says about the people in it."""
+    """Apply `rules` (default: all of them) to `event`, with its people matched to the
+    lists it refers to (`people`, from `matching.assemble`) and what `history` (your
+    debriefed events) says about them."""
     active = ALL_RULES if rules is None else tuple(sorted(set(rules), key=ALL_RULES.index))
-    ctx = Context.build(event, history)
+    ctx = Context.build(event, history, people)
     found = [f for rule in active for f in rule.check(ctx)]
     advice = _decide(ctx, found)
     brought = tuple(a.name for a in advice if a.recommendation == "bring")
@@ -143,43 +146,55 @@ def _verdict(brought: Sequence[str], findings: Sequence[Finding], pair_is_large:
 
 
 def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
-    """One brief per target, highest priority first. Runs once per target: keep it lean."""
+    """One brief per target, highest priority first, and within a priority those not on
+    the attendee list last. Runs once per target: keep it lean."""
     coming = {name_key(n) for n in brought}
-    introducers: dict[int, list[Introducer]] = {}  # id(target) → who can introduce you
     experts: dict[str, list[str]] = {}  # subject key → brought colleagues who know it
-    for c in ctx.colleagues:
-        here = name_key(c.name) in coming
-        for t in ctx.known_targets(c):
-            introducers.setdefault(id(t), []).append(Introducer(c.name, here))
-        if here:
+    here = [name_key(c.name) in coming for c in ctx.colleagues]
+    for c, is_here in zip(ctx.colleagues, here, strict=True):
+        if is_here:
             for subject in unique(c.expertise):
                 experts.setdefault(subject_key(subject), []).append(c.name)
-    by_priority: dict[Priority, list[Target]] = {p: [] for p in PRIORITIES}
-    for t in ctx.targets:
-        by_priority[t.priority].append(t)
+    people = ctx.people
+    order = sorted(
+        range(len(ctx.targets)),
+        key=lambda n: (_RANK[ctx.targets[n].priority], people.registered[n] is False),
+    )
     # Targets share a small vocabulary of interests: key each distinct one once.
     keys: dict[str, str] = {}
     briefs = []
-    for priority in PRIORITIES:
-        for t in by_priority[priority]:
-            fit: tuple[ExpertFit, ...] = ()
-            if experts and t.interests:
-                fit = _expert_fit(t.interests, experts, keys)
-            briefs.append(
-                TargetBrief(
-                    t.name,
-                    t.company,
-                    t.title,
-                    t.priority,
-                    tuple(t.interests),
-                    t.notes,
-                    tuple(introducers.get(id(t), ())),
-                    fit,
-                    "",
-                    ctx.met_before(t),
-                )
+    for n in order:
+        t = ctx.targets[n]
+        fit: tuple[ExpertFit, ...] = ()
+        if experts and t.interests:
+            fit = _expert_fit(t.interests, experts, keys)
+        intros = tuple(
+            Introducer(ctx.colleagues[k.colleague].name, here[k.colleague], k.via)
+            for k in people.known_by.get(n, ())
+        )
+        briefs.append(
+            TargetBrief(
+                t.name,
+                t.company,
+                t.title,
+                t.priority,
+                t.interests,
+                t.notes,
+                intros,
+                fit,
+                "",
+                ctx.met_before(t),
+                t.email,
+                t.linkedin,
+                people.registered[n],
+                people.known_by_me[n],
+                t.source,
             )
+        )
     return tuple(briefs)
+
+
+_RANK = {p: n for n, p in enumerate(PRIORITIES)}
 
 
 def _expert_fit(

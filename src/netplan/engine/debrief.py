@@ -1,8 +1,8 @@
 """After the event: what happened, as a record for the history. Pure.
 
 Who is new: a target met counts as a new contact unless the history says you met
-them at an earlier event (`met_before`). Who introduced them: the first colleague
-who came and knows them.
+them at an earlier event (`met_before`) or they are among your own connections. Who
+introduced them: the first colleague who came and knows them.
 """
 
 from __future__ import annotations
@@ -49,5 +49,7 @@ def _met(brief: TargetBrief, came: set[str]) -> MetPerson:
         company=brief.company,
         title=brief.title,
         introduced_by=introducer,
-        new=brief.met_before is None,
+        new=brief.met_before is None and not brief.known_by_me,
+        email=brief.email,
+        linkedin=brief.linkedin,
     )

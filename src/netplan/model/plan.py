@@ -94,6 +94,13 @@ class TrackRecord(NamedTuple):
     events_without: int
 
 
+class NotRegistered(NamedTuple):
+    """not-registered: targets who are not on the event's attendee list."""
+
+    targets: tuple[str, ...]
+    attendees: int  # how many are on the list
+
+
 class AlreadyMet(NamedTuple):
     """already-met: targets you met at earlier events, with the day you last met them."""
 
@@ -111,6 +118,7 @@ Facts = (
     | ComfortZone
     | TrackRecord
     | AlreadyMet
+    | NotRegistered
 )
 
 
@@ -141,6 +149,7 @@ class ColleagueAdvice(NamedTuple):
 class Introducer(NamedTuple):
     name: str
     coming: bool
+    via: str = "knows"  # `knows` in the event file, or the colleague's connections file
 
 
 class ExpertFit(NamedTuple):
@@ -161,6 +170,11 @@ class TargetBrief(NamedTuple):
     experts: tuple[ExpertFit, ...] = ()
     owner: str = ""  # who works this target at the event: you, or a colleague who comes
     met_before: dt.date | None = None  # the last earlier event where you met them
+    email: str | None = None
+    linkedin: str | None = None
+    registered: bool | None = None  # on the attendee list; None without one
+    known_by_me: bool = False  # already one of your contacts ([me] connections)
+    source: str | None = None  # the list it came from; None for the event file
 
 
 class Slot(NamedTuple):

@@ -30,7 +30,7 @@ def _event(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _target(b: TargetBrief) -> dict[str, Any]:
+def _target(b: TargetBrief, plan: Plan) -> dict[str, Any]:
     return {
         "name": b.name,
         "company": b.company,
@@ -38,10 +38,15 @@ def _target(b: TargetBrief) -> dict[str, Any]:
         "priority": b.priority,
         "interests": b.interests,
         "notes": b.notes,
-        "introducers": [{"name": i.name, "coming": i.coming} for i in b.introducers],
+        "email": b.email,
+        "linkedin": b.linkedin,
+        "introducers": [{"name": i.name, "coming": i.coming, "via": i.via} for i in b.introducers],
         "experts": [{"name": e.name, "subjects": e.subjects} for e in b.experts],
         "owner": b.owner,
         "met_before": b.met_before.isoformat() if b.met_before else None,
+        "registered": b.registered,
+        "known_by_me": b.known_by_me,
+        "source": b.source or plan.source,
     }
 
 
@@ -79,7 +84,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             }
             for f in plan.findings
         ],
-        "targets": [_target(b) for b in plan.targets],
+        "targets": [_target(b, plan) for b in plan.targets],
         "schedule": _schedule(plan),
         "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,
         "checklist": _checklist(plan),
@@ -94,7 +99,7 @@ def checklist_dict(plan: Plan, reader: str | None = None) -> dict[str, Any]:
         "source": plan.source,
         "event": _event(plan),
         "for": reader or plan.me,
-        "targets": [_target(b) for b in plan.targets if mine or b.owner == reader],
+        "targets": [_target(b, plan) for b in plan.targets if mine or b.owner == reader],
         "schedule": _schedule(plan),
         "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,
         "checklist": _checklist(plan, reader),

@@ -101,4 +101,3 @@ def render_one(plan: Plan, options: Options) -> str:
 def render(plans: Sequence[Plan], options: Options) -> str:
     """Several plans are separated by a thematic break."""
     return "\n---\n\n".join(render_one(p, options) for p in plans)
-

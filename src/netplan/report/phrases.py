@@ -35,6 +35,7 @@ from netplan.model.plan import (
     LargeGroup,
     MeetStrangers,
     MeetTarget,
+    NotRegistered,
     Plan,
     PlanThePair,
     RemindSupport,
@@ -191,6 +192,13 @@ def finding_message(f: Finding, plan: Plan) -> str:
             if f.kind == "con":
                 return per + " Your own record says you network less with them along."
             return per + " Your own record says they help you meet people."
+        case NotRegistered(targets, attendees):
+            return (
+                f"{plural(len(targets), 'target')} of yours "
+                f"{'is' if len(targets) == 1 else 'are'} not among the {attendees:,} people on "
+                f"the attendee list: {names(targets, NAMES_SHOWN)}. Check they are coming "
+                "before you plan around them."
+            )
         case AlreadyMet(targets):
             shown = [f"{name} (last met {day.isoformat()})" for name, day in targets]
             return (
@@ -351,6 +359,8 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
             text = f"{head}: {owner} {', '.join(steps)}, then brings you in."
     else:
         verb = "Follow up with" if brief.met_before else "Meet"
+        if brief.known_by_me and not brief.met_before:
+            verb = "Reconnect with"
         text = f"{verb} {brief.name}{_role(brief)}, {brief.priority} priority."
         coming = [i.name for i in brief.introducers if i.coming]
         if coming:
@@ -365,6 +375,10 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
         )
     if brief.met_before:
         text += f" You last met them on {brief.met_before.isoformat()}."
+    elif brief.known_by_me and owner != me:
+        text += " You know them already."
+    if brief.registered is False:
+        text += " Not on the attendee list: check they are coming."
     if others:
         fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in others]
         text += f" Bring in {names(fits, EXPERTS_SHOWN)}."

@@ -30,8 +30,9 @@ ALL_RULES: tuple[Rule, ...] = (
     *pros.RULES,
     *cons.RULES,
     history.TRACK_RECORD,
-    *tips.RULES,
+    tips.COMFORT_ZONE,
     history.ALREADY_MET,
+    tips.NOT_REGISTERED,
 )
 
 

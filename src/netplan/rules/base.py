@@ -7,10 +7,12 @@ import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from netplan.model.event import Colleague, Event, EventInfo, Me, NetplanConfig, Target
+from netplan.model.event import Colleague, Event, EventInfo, Me, NetplanConfig
 from netplan.model.history import HistorySnapshot
-from netplan.model.identity import NameIndex, name_key, person_keys
+from netplan.model.identity import name_key, person_keys
 from netplan.model.kinds import RuleKind
+from netplan.model.matching import Assembly, TargetRecord, assemble
+from netplan.model.people import Rosters
 from netplan.model.plan import Effect, Facts, Finding
 
 # How many recent events goal_from_history looks at.
@@ -36,26 +38,32 @@ class Context:
     event: EventInfo
     me: Me
     colleagues: list[Colleague]
-    targets: list[Target]
+    # Every target: the file's, then those of the lists it refers to (`matching`).
+    targets: tuple[TargetRecord, ...]
+    people: Assembly  # who knows whom, who is registered, whom you know
     settings: NetplanConfig
-    target_index: NameIndex[Target]  # targets by name, for `knows` entries
     topics: frozenset[str]
     interests: frozenset[str]
     history: HistorySnapshot
-    # Several rules and the engine ask who a colleague knows: look it up once.
-    _known: dict[int, list[Target]] = field(default_factory=dict, repr=False)
+    # Several rules and the engine ask who a colleague knows: work it out once.
+    _known: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, file: Event, history: HistorySnapshot | None = None) -> Context:
+    def build(
+        cls, file: Event, history: HistorySnapshot | None = None, people: Assembly | None = None
+    ) -> Context:
+        """`people`: the event's people matched with its lists (default: the file alone)."""
+        people = people or assemble(file, Rosters())
         return cls(
             event=file.event,
             me=file.me,
             colleagues=file.colleagues,
-            targets=file.targets,
+            targets=people.targets,
+            people=people,
             settings=file.netplan,
-            target_index=NameIndex((t.name, t) for t in file.targets),
             topics=frozenset(subject_key(t) for t in file.event.topics),
-            interests=frozenset(subject_key(i) for t in file.targets for i in t.interests),
+            interests=frozenset(subject_key(i) for t in people.targets for i in t.interests),
             history=history or HistorySnapshot.empty(),
         )
 
@@ -73,21 +81,30 @@ class Context:
             return max(default, int(median) + 1)
         return default
 
-    def met_before(self, target: Target) -> dt.date | None:
+    def met_before(self, target: TargetRecord) -> dt.date | None:
         """The last earlier event where you met this target, if the history says so."""
         if not self.history.met_before:
             return None
-        return self.history.last_met(person_keys(target.name))
+        return self.history.last_met(person_keys(target.name, target.email, target.linkedin))
 
-    def known_targets(self, colleague: Colleague) -> list[Target]:
-        """Targets this colleague can introduce you to, in the order they listed them."""
-        known = self._known.get(id(colleague))
-        if known is None:
-            index = self.target_index
-            found = (index.get(n) for n in colleague.knows) if len(index) else ()
-            known = list({id(t): t for t in found if t is not None}.values())
-            self._known[id(colleague)] = known
-        return known
+    def position(self, colleague: Colleague) -> int:
+        """Where the colleague is in the file (the lists are keyed by it)."""
+        if not self._positions:
+            self._positions.update((id(c), i) for i, c in enumerate(self.colleagues))
+        return self._positions[id(colleague)]
+
+    def others_known(self, colleague: Colleague) -> int:
+        """Other people this colleague knows at the event: attendees who are not targets
+        (with an attendee list), else `knows` entries that match no target."""
+        return self.people.others.get(self.position(colleague), 0)
+
+    def known_targets(self, colleague: Colleague) -> list[TargetRecord]:
+        """Targets this colleague can introduce you to, in target order."""
+        if not self._known:
+            for target, knowing in self.people.known_by.items():
+                for k in knowing:
+                    self._known.setdefault(k.colleague, []).append(target)
+        return [self.targets[t] for t in self._known.get(self.position(colleague), ())]
 
     def relevant_expertise(self, colleague: Colleague) -> list[str]:
         """The colleague's subjects that the event or a target cares about."""
@@ -112,8 +129,10 @@ class Rule:
     example: str
     check: Callable[[Context], list[Finding]] = field(repr=False)
     settings: tuple[str, ...] = ()
-    # For rules that read your history: the history the example needs to fire.
+    # For rules that read your history or the lists an event refers to: what the
+    # example needs to fire.
     example_history: Callable[[], HistorySnapshot] | None = field(default=None, repr=False)
+    example_rosters: Callable[[], Rosters] | None = field(default=None, repr=False)
 
     def finding(
         self,

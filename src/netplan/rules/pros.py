@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from netplan.model.identity import name_key
 from netplan.model.plan import Effect, Expertise, Finding, KnowsPeople, Support
 from netplan.rules.base import Context, Rule, unique
 
@@ -11,11 +10,10 @@ def _meet_new_people(ctx: Context) -> list[Finding]:
     personal = ctx.event.goal == "personal"
     out = []
     for c in ctx.colleagues:
-        if not c.knows:
-            continue
         known = ctx.known_targets(c)
-        entries = {name_key(n): n for n in c.knows}
-        others = sum(1 for n in entries.values() if ctx.target_index.get(n) is None)
+        others = ctx.others_known(c)
+        if not known and not others:
+            continue
         facts = KnowsPeople(c.name, tuple(t.name for t in known), others, personal)
         # People who are not targets widen your personal network more than your
         # business one: they decide the matter only when the goal is personal.

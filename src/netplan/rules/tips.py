@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from netplan.model.plan import ComfortZone, Finding
+from netplan.model.people import Person, Rosters
+from netplan.model.plan import ComfortZone, Finding, NotRegistered
 from netplan.rules.base import Context, Rule
 
 
@@ -38,4 +39,49 @@ name = "Robin"
     check=_comfort_zone,
 )
 
-RULES = (COMFORT_ZONE,)
+
+def _not_registered(ctx: Context) -> list[Finding]:
+    attendees = ctx.people.attendees
+    if attendees is None:
+        return []
+    missing = tuple(
+        t.name for t, on in zip(ctx.targets, ctx.people.registered, strict=True) if on is False
+    )
+    return [NOT_REGISTERED.finding(NotRegistered(missing, attendees))] if missing else []
+
+
+NOT_REGISTERED = Rule(
+    code="NP303",
+    name="not-registered",
+    kind="tip",
+    summary="A target who is not on the attendee list may not be there at all.",
+    rationale=(
+        "A plan built around someone who is not coming wastes the evening. When the event "
+        "file names the attendee export ([event] attendees), netplan looks every target up "
+        "in it (by email, profile or name) and says which ones are not registered. They stay "
+        "in the checklist, last within their priority: registrations change, and someone "
+        "may come as a guest, but check before you count on them."
+    ),
+    article_point=(
+        "A co-worker's contacts and your targets help only if they are in the room: plan "
+        "for who is actually coming."
+    ),
+    reads=("event.attendees", "targets"),
+    example="""\
+# With an attendee export that does not list Pat Lee:
+[event]
+name = "Harbour Mixer"
+kind = "mixer"
+attendees = "guests.csv"
+
+[me]
+name = "Robin"
+
+[[targets]]
+name = "Pat Lee"
+""",
+    check=_not_registered,
+    example_rosters=lambda: Rosters(attendees=(Person("Dana Whitfield", "Dana Whitfield"),)),
+)
+
+RULES = (COMFORT_ZONE, NOT_REGISTERED)  # the registry puts history's already-met between

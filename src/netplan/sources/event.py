@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from netplan.model.event import Event, Loc
-    from netplan.model.people import Rosters
+    from netplan.model.matching import Assembly
 
 # Large enough for an event with 100,000 targets; small enough that a wrong
 # path (a disk image, a log) is refused before it fills memory.
@@ -424,30 +424,36 @@ def load_with_lists(
     stdin: IO[bytes] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     advise_only: bool = False,
-) -> tuple[Event, list[Problem], Rosters]:
-    """`check_file`, plus the lists the event refers to, read: a list that cannot be read
-    is a problem located at the key that names it; what the reader noticed in a list
-    (rows skipped, a legacy encoding) is a warning."""
+) -> tuple[Event, list[Problem], Assembly]:
+    """`check_file`, plus the lists the event refers to, read and matched to its people:
+    a list that cannot be read is a problem located at the key that names it; what the
+    reader noticed in a list (rows skipped, a legacy encoding, a row that could be two
+    people) is a warning."""
     from pathlib import Path
 
+    from netplan.model.matching import assemble
+    from netplan.model.people import Rosters
     from netplan.sources import rosters
-    from netplan.sources.lint import event_warnings, list_warnings
+    from netplan.sources.lint import event_warnings
 
     source = source_name(path)
     event, text = _parse(read_bytes(path, stdin, max_bytes), source)
-    remarks = event_warnings(event, advise_only)
-    lists = rosters.Rosters()
+    lists = Rosters()
+    noticed: list[tuple[Loc, str, bool]] = []
     if any(True for _ in rosters.references(event)):
         base = Path(path).parent if path != STDIN else Path()
-        lists, problems, warnings = rosters.load(
-            event, base, None if path == STDIN else Path(path)
-        )
+        lists, problems, warnings = rosters.load(event, base, None if path == STDIN else Path(path))
         if problems:
             raise InputError(source, locate(text, problems))
-        remarks += [(loc, msg, True) for loc, msg in warnings]
-        remarks += list_warnings(event, lists, advise_only)
+        # What a reader noticed in a list is for validate; advice need not repeat it.
+        noticed = [(loc, msg, False) for loc, msg in warnings]
+    people = assemble(event, lists)
+    noticed += [(loc, msg, True) for loc, msg in people.notices]
+    if advise_only:
+        noticed = [n for n in noticed if n[2]]
+    remarks = event_warnings(event, advise_only, people.targets) + noticed
     if not remarks:
-        return event, [], lists
+        return event, [], people
     located = locate(text, [(loc, msg) for loc, msg, _ in remarks])
     return (
         event,
@@ -455,5 +461,5 @@ def load_with_lists(
             dataclasses.replace(p, on_advise=on_advise)
             for p, (_, _, on_advise) in zip(located, remarks, strict=True)
         ],
-        lists,
+        people,
     )

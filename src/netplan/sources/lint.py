@@ -8,19 +8,38 @@ are for `validate` alone.
 
 from __future__ import annotations
 
-from netplan.model.event import Event, Loc
-from netplan.model.identity import Ambiguous, Found, NameIndex, loose_key, name_key
+from collections.abc import Sequence
+
+from netplan.model.event import Event, Loc, Target
+from netplan.model.identity import (
+    Ambiguous,
+    Found,
+    NameIndex,
+    PeopleIndex,
+    email_key,
+    loose_key,
+    name_key,
+    profile_key,
+)
+from netplan.model.matching import TargetRecord
 from netplan.starter import PLACEHOLDERS
 
 Remark = tuple[Loc, str, bool]
 
 
-def event_warnings(event: Event, advise_only: bool = False) -> list[Remark]:
+def event_warnings(
+    event: Event, advise_only: bool = False, targets: Sequence[TargetRecord] | None = None
+) -> list[Remark]:
     """Every remark, or (advise_only) just those advise shows, skipping the scans
-    whose remarks only validate prints."""
+    whose remarks only validate prints. `targets`: every target, the lists' included
+    (default: the file's own)."""
     out: list[Remark] = []
     out += _placeholders(event)
-    targets = NameIndex((t.name, t.name) for t in event.targets)
+    everyone: Sequence[TargetRecord | Target] = event.targets if targets is None else targets
+    names = NameIndex((t.name, t.name) for t in everyone)
+    contacts: PeopleIndex[str] = PeopleIndex()
+    for t in everyone:
+        contacts.add(t.name, t.name, t.email, t.linkedin)
     business = event.event.goal == "business"
     for i, c in enumerate(event.colleagues):
         seen: dict[str, int] = {}
@@ -31,7 +50,11 @@ def event_warnings(event: Event, advise_only: bool = False) -> list[Remark]:
                 if not advise_only:
                     out.append((where, f"'{entry}' is listed twice (also knows[{first}])", False))
                 continue
-            found = targets.lookup(entry)
+            if email_key(entry) or profile_key(entry):
+                if contacts.find("", entry if "@" in entry else None, entry) is None:
+                    out.append((where, f"'{entry}' is the email or profile of no target", True))
+                continue
+            found = names.lookup(entry)
             if isinstance(found, Found):
                 if found.how == "loose":
                     out.append(
@@ -51,9 +74,9 @@ def event_warnings(event: Event, advise_only: bool = False) -> list[Remark]:
                         True,
                     )
                 )
-            elif (near := targets.suggest(entry)) is not None:
+            elif (near := names.suggest(entry)) is not None:
                 out.append((where, f"'{entry}' matches no target (did you mean '{near}'?)", True))
-            elif business and len(targets):
+            elif business and len(names):
                 out.append(
                     (
                         where,

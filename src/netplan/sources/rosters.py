@@ -46,15 +46,20 @@ def load(
     got: dict[Loc, ListFile] = {}
     problems: list[tuple[Loc, str]] = []
     warnings: list[tuple[Loc, str]] = []
+    accounts = {
+        ("target_lists", i, "file")
+        for i, t in enumerate(event.target_lists)
+        if t.match == "company"
+    }
     for loc, value in references(event):
         path = resolve(value, base)
-        key = os.path.normpath(path)
+        key = os.path.normpath(path) + ("#accounts" if loc in accounts else "")
         if event_file is not None and _same(path, event_file):
             problems.append((loc, f"'{_short(value)}' is this event file itself, not a list"))
             continue
         if key not in read:
             try:
-                read[key] = load_list(path)
+                read[key] = load_list(path, accounts=loc in accounts)
             except InputError as e:
                 reason = "; ".join(p.message for p in e.problems) or "cannot be read"
                 where = e.problems[0].line if e.problems and e.problems[0].line else None
@@ -65,9 +70,8 @@ def load(
             warnings += [(loc, f"'{_short(value)}': {w}") for w in listed.warnings]
             if listed.skipped:
                 first = ", ".join(f"line {s.line} ({s.reason})" for s in listed.skipped[:3])
-                warnings.append(
-                    (loc, f"'{_short(value)}': {len(listed.skipped):,} rows skipped: {first}")
-                )
+                rows = "1 row" if len(listed.skipped) == 1 else f"{len(listed.skipped):,} rows"
+                warnings.append((loc, f"'{_short(value)}': {rows} skipped: {first}"))
         got[loc] = read[key]
     for i, t in enumerate(event.target_lists):
         if t.match == "company" and event.event.attendees is None:

@@ -16,8 +16,6 @@ from __future__ import annotations
 import os
 
 from netplan.errors import InputError, Problem
-from netplan.sources.lists.csvformats import read_table
-from netplan.sources.lists.decode import decode_bytes
 from netplan.model.people import (
     FORMATS,
     MAX_FIELD_CHARS,
@@ -27,6 +25,8 @@ from netplan.model.people import (
     Person,
     Skipped,
 )
+from netplan.sources.lists.csvformats import read_table
+from netplan.sources.lists.decode import decode_bytes
 from netplan.sources.lists.vcard import is_vcard, read_vcards
 
 __all__ = [
@@ -48,7 +48,9 @@ def _too_big(source: str, max_bytes: int) -> InputError:
     return InputError(source, [Problem(message)])
 
 
-def parse_list(data: bytes, source: str, *, max_bytes: int = MAX_LIST_BYTES) -> ListFile:
+def parse_list(
+    data: bytes, source: str, *, max_bytes: int = MAX_LIST_BYTES, accounts: bool = False
+) -> ListFile:
     """Read a contact or attendee list from its bytes. `source` names it in messages.
 
     Raises InputError (one problem, with its line where there is one) for an empty
@@ -60,7 +62,7 @@ def parse_list(data: bytes, source: str, *, max_bytes: int = MAX_LIST_BYTES) -> 
     decoded = decode_bytes(data, source)
     if is_vcard(decoded.text):
         return read_vcards(decoded.text, source, decoded.encoding, decoded.warnings)
-    return read_table(decoded.text, source, decoded.encoding, decoded.warnings, max_bytes)
+    return read_table(decoded.text, source, decoded.encoding, decoded.warnings, max_bytes, accounts)
 
 
 def source_name(path: str | os.PathLike[str]) -> str:
@@ -88,6 +90,10 @@ def read_list_file(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES
     return data
 
 
-def load_list(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES) -> ListFile:
-    """`read_list_file` then `parse_list`, with the path as the source name."""
-    return parse_list(read_list_file(path, max_bytes), source_name(path), max_bytes=max_bytes)
+def load_list(
+    path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES, accounts: bool = False
+) -> ListFile:
+    """`read_list_file` then `parse_list`, with the path as the source name. `accounts`:
+    the list names companies (a row with only a company is kept, not skipped)."""
+    data = read_list_file(path, max_bytes)
+    return parse_list(data, source_name(path), max_bytes=max_bytes, accounts=accounts)

@@ -11,6 +11,13 @@ from typing import Any
 
 from netplan.errors import InputError, Problem
 from netplan.model.identity import email_key, profile_key
+from netplan.model.people import (
+    MAX_FIELD_CHARS,
+    MAX_IGNORED_COLUMNS,
+    NO_EXTRA,
+    ListFile,
+    Person,
+)
 from netplan.sources.lists.dates import iso_date
 from netplan.sources.lists.detect import (
     HEADER_SEARCH_CHARS,
@@ -19,13 +26,6 @@ from netplan.sources.lists.detect import (
     find_header,
     map_columns,
     norm_header,
-)
-from netplan.model.people import (
-    MAX_FIELD_CHARS,
-    MAX_IGNORED_COLUMNS,
-    NO_EXTRA,
-    ListFile,
-    Person,
 )
 from netplan.sources.lists.names import match_name, split_last_first
 from netplan.sources.lists.tally import Tally, iter_lines, plural, tidy
@@ -102,9 +102,10 @@ def _no_header(source: str, text: str) -> InputError:
 class _Row:
     """Reads the cells of one row into a Person, by the columns a header mapped."""
 
-    def __init__(self, fmt: str, columns: Columns, tally: Tally) -> None:
+    def __init__(self, fmt: str, columns: Columns, tally: Tally, accounts: bool = False) -> None:
         one = columns.single
         self.fmt = fmt
+        self.accounts = accounts  # a row naming only a company is an account, not a skip
         self.tally = tally
         self.name, self.first, self.middle = one.get("name"), one.get("first"), one.get("middle")
         self.last, self.company, self.title = one.get("last"), one.get("company"), one.get("title")
@@ -167,6 +168,9 @@ class _Row:
             if self.fmt == "linkedin" and not display:
                 self.hidden += 1
                 return None
+            company = self.cell(cells, self.company)
+            if self.accounts and company:
+                return Person(name="", match_name="", company=company, line=line)
             return NO_PERSON
         status = self.cell(cells, self.status) if self.status is not None else None
         attending = True
@@ -282,7 +286,12 @@ class _Body:
 
 
 def read_table(
-    text: str, source: str, encoding: str, warnings: tuple[str, ...], max_bytes: int
+    text: str,
+    source: str,
+    encoding: str,
+    warnings: tuple[str, ...],
+    max_bytes: int,
+    accounts: bool = False,
 ) -> ListFile:
     """A CSV/TSV list: header found, format detected, rows read by header name."""
     best, _ = find_header(text)
@@ -300,7 +309,7 @@ def read_table(
             raise _no_header(source, text)
         fmt = detect_format(norm_header(c) for c in header)
         columns = map_columns(fmt, header)
-        body = _Body(_Row(fmt, columns, Tally()), len(header))
+        body = _Body(_Row(fmt, columns, Tally(), accounts), len(header))
         body.read(reader, best.index)
     except csv.Error as e:
         line = best.index + max(reader.line_num, 1)

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
-from netplan.sources.lists.csvformats import NO_PERSON, pick_email, pick_linkedin
 from netplan.model.people import MAX_IGNORED_COLUMNS, NO_EXTRA, ListFile, Person
+from netplan.sources.lists.csvformats import NO_PERSON, pick_email, pick_linkedin
 from netplan.sources.lists.names import match_name
 from netplan.sources.lists.tally import Tally, iter_lines, plural, tidy
 

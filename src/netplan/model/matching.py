@@ -1,0 +1,191 @@
+"""The same person across the event file and the lists it refers to. Pure.
+
+`assemble` turns an event and its lists into one list of targets (the file's, then
+each imported list's, merged where two records are one person: what the event file
+says wins), and says for each target who knows them (a colleague's `knows` or
+connections), whether they are registered, and whether you already know them. It
+also counts, per colleague, the other attendees they know. People are matched with
+`identity.PeopleIndex`: email, then profile URL, then name with no conflicting
+company; what is only similar is never merged. Everything is a hash lookup per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from netplan.model.event import Event, Loc, Target
+from netplan.model.identity import (
+    Ambiguous,
+    Match,
+    PeopleIndex,
+    company_key,
+    email_key,
+    name_key,
+    profile_key,
+)
+from netplan.model.kinds import PRIORITIES, Priority
+from netplan.model.people import Person, Rosters
+
+KNOWS = "knows"  # `via` of an introduction from the event file's `knows`
+
+
+class TargetRecord(NamedTuple):
+    """A target as the engine sees it, wherever it came from."""
+
+    name: str
+    company: str | None
+    title: str | None
+    priority: Priority
+    interests: tuple[str, ...]
+    notes: str | None
+    email: str | None
+    linkedin: str | None
+    source: str | None  # the list it came from; None for the event file
+
+
+class Knowing(NamedTuple):
+    colleague: int  # position in the event file
+    via: str  # KNOWS, or the connections file
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    targets: tuple[TargetRecord, ...]
+    known_by: dict[int, list[Knowing]]  # target position → who knows them
+    others: dict[int, int]  # colleague position → other people they know at the event
+    registered: tuple[bool | None, ...]  # per target; None without an attendee list
+    known_by_me: tuple[bool, ...]
+    attendees: int | None = None  # how many attend, with an attendee list
+    notices: list[tuple[Loc, str]] = field(default_factory=list)  # ambiguous rows and the like
+
+
+def _record_of(t: Target) -> TargetRecord:
+    return TargetRecord(
+        t.name,
+        t.company,
+        t.title,
+        t.priority,
+        tuple(t.interests),
+        t.notes,
+        t.email,
+        t.linkedin,
+        None,
+    )
+
+
+def _imported(p: Person, priority: str, source: str) -> TargetRecord:
+    level: Priority = next((p for p in PRIORITIES if p == priority), "medium")
+    return TargetRecord(
+        p.name or p.match_name, p.company, p.title, level, (), None, p.email, p.linkedin, source
+    )
+
+
+def _key_kind(entry: str) -> tuple[str, str | None, str | None]:
+    """A `knows` entry as (name, email, profile): it may be any of the three."""
+    if email_key(entry):
+        return "", entry, None
+    if profile_key(entry):
+        return "", None, entry
+    return entry, None, None
+
+
+def _index(people: Sequence[Person]) -> PeopleIndex[int]:
+    index: PeopleIndex[int] = PeopleIndex()
+    for n, p in enumerate(people):
+        index.add(n, p.match_name, p.email, p.linkedin, p.company)
+    return index
+
+
+def assemble(event: Event, rosters: Rosters) -> Assembly:
+    attendees = None if rosters.attendees is None else _index(rosters.attendees)
+    records, index, notices = _targets(event, rosters)
+    known_by, others = _knowing(event, rosters, index, attendees)
+    registered: tuple[bool | None, ...] = (None,) * len(records)
+    if attendees is not None:
+        registered = tuple(
+            attendees.find(r.name, r.email, r.linkedin, r.company) is not None for r in records
+        )
+    known_by_me: tuple[bool, ...] = (False,) * len(records)
+    if rosters.mine is not None:
+        mine = _index(rosters.mine)
+        known_by_me = tuple(
+            isinstance(mine.find(r.name, r.email, r.linkedin, r.company), Match) for r in records
+        )
+    count = None if rosters.attendees is None else len(rosters.attendees)
+    return Assembly(tuple(records), known_by, others, registered, known_by_me, count, notices)
+
+
+def _targets(
+    event: Event, rosters: Rosters
+) -> tuple[list[TargetRecord], PeopleIndex[int], list[tuple[Loc, str]]]:
+    """The file's targets, then each imported list's, merged where they are one person."""
+    records = [_record_of(t) for t in event.targets]
+    index: PeopleIndex[int] = PeopleIndex()
+    for n, r in enumerate(records):
+        index.add(n, r.name, r.email, r.linkedin, r.company)
+    notices: list[tuple[Loc, str]] = []
+    for i, imported in enumerate(rosters.target_lists):
+        where: Loc = ("target_lists", i, "file")
+        rows: Sequence[Person] = imported.people
+        if imported.match == "company" and rosters.attendees is not None:
+            accounts = {company_key(p.company or p.name) for p in rows} - {""}
+            rows = [p for p in rosters.attendees if company_key(p.company) in accounts]
+        for p in rows:
+            found = index.find(p.match_name, p.email, p.linkedin, p.company)
+            if isinstance(found, Match):
+                records[found.value] = _merge(records[found.value], p)
+            elif isinstance(found, Ambiguous):
+                options = " or ".join(f"'{records[v].name}'" for v in found.values[:3])
+                notices.append((where, f"line {p.line}: '{p.name}' could be {options}: not added"))
+            elif p.name or p.match_name:
+                records.append(_imported(p, imported.priority, imported.source))
+                index.add(len(records) - 1, p.match_name, p.email, p.linkedin, p.company)
+    return records, index, notices
+
+
+def _knowing(
+    event: Event,
+    rosters: Rosters,
+    index: PeopleIndex[int],
+    attendees: PeopleIndex[int] | None,
+) -> tuple[dict[int, list[Knowing]], dict[int, int]]:
+    """Who knows each target, and how many other people each colleague knows there."""
+    known_by: dict[int, list[Knowing]] = {}
+    others: dict[int, int] = {}
+    for c_pos, c in enumerate(event.colleagues):
+        seen_targets: set[int] = set()
+        seen_others: set[int] = set()
+        loose_others = 0
+        knows = {name_key(k): k for k in c.knows}.values()  # a name listed twice is one
+        entries: list[tuple[str, str | None, str | None, str | None, str]] = [
+            (*_key_kind(k), None, KNOWS) for k in knows
+        ]
+        if c_pos in rosters.colleagues:
+            source, people = rosters.colleagues[c_pos]
+            entries += [(p.match_name, p.email, p.linkedin, p.company, source) for p in people]
+        for name, email, linkedin, company, via in entries:
+            found = index.find(name, email, linkedin, company)
+            if isinstance(found, Match):
+                if found.value not in seen_targets:
+                    seen_targets.add(found.value)
+                    known_by.setdefault(found.value, []).append(Knowing(c_pos, via))
+            elif attendees is not None:
+                at = attendees.find(name, email, linkedin, company)
+                if isinstance(at, Match):
+                    seen_others.add(at.value)
+            elif via == KNOWS:
+                loose_others += 1  # without an attendee list, a `knows` name is at the event
+        others[c_pos] = len(seen_others) + loose_others
+    return known_by, others
+
+
+def _merge(record: TargetRecord, p: Person) -> TargetRecord:
+    """A record and the same person from a list: what the record says wins."""
+    return record._replace(
+        company=record.company or p.company,
+        title=record.title or p.title,
+        email=record.email or p.email,
+        linkedin=record.linkedin or p.linkedin,
+    )
