@@ -83,9 +83,10 @@ def test_a_close_friend_who_stays_is_not_told_to_split_up() -> None:
 
 
 def test_a_close_friend_who_comes_is_told_to_split_up() -> None:
-    plan = plan_for(colleagues=[{"name": "Tia", "close_friend": True, "knows": ["Pat"]}], **{
-        "targets": [{"name": "Pat"}]
-    })
+    plan = plan_for(
+        colleagues=[{"name": "Tia", "close_friend": True, "knows": ["Pat"]}],
+        **{"targets": [{"name": "Pat"}]},
+    )
     assert plan.brought == ("Tia",)
     (friend,) = [f for f in plan.findings if f.rule == "socializing-risk"]
     assert finding_message(friend, plan).endswith("Agree to split up.")

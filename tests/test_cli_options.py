@@ -91,9 +91,7 @@ def test_a_folder_output_writes_one_file_per_input_in_every_format(
 ) -> None:
     ok("advise", *ALL, "--format", fmt, "-o", str(tmp_path), "--no-color")
     suffix = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}[fmt]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        Path(f).stem + suffix for f in ALL
-    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(Path(f).stem + suffix for f in ALL)
 
 
 def test_several_inputs_into_one_file_make_one_document(tmp_path: Path) -> None:
@@ -128,7 +126,7 @@ def test_schema_help_describes_its_output_option() -> None:
     assert "-o, --output PATH Write the schema to this file" in out
 
 
-def test_output_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+def test_output_is_the_same_whatever_the_hash_seed() -> None:
     """Same input, byte-identical output, across processes with different hash seeds."""
     outputs = set()
     for seed in ("0", "1", "12345"):

@@ -36,7 +36,6 @@ def corpus_files() -> list[Path]:
 FILES = corpus_files()
 
 
-
 def test_the_corpus_is_there() -> None:
     """Skips on a machine without ../shared; fails in CI, where it must be."""
     require_shared(INVALID)

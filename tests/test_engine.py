@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from netplan.engine import make_plan
-from netplan.sources.event import load_event
 from netplan.model.kinds import PHASES
 from netplan.model.plan import ChecklistItem, Plan
 from netplan.report import Options
@@ -16,6 +15,7 @@ from netplan.report.phrases import finding_message, headline, item_text, reasons
 from netplan.rules import ALL_RULES, select
 from netplan.rules.pros import MEET_NEW_PEOPLE
 from netplan.rules.tips import COMFORT_ZONE
+from netplan.sources.event import load_event, load_with_lists
 from tests.conftest import EXAMPLES, example_files, make_event
 
 
@@ -423,6 +423,17 @@ EXPECTED: dict[str, tuple[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
         "go-together",
         {"Ines Duarte": ("bring", ("meet-new-people",))},
     ),
+    "partner-summit.toml": (
+        # Ana's LinkedIn connections include two targets; Tom's expertise is a topic
+        # and he knows someone at an account the company list makes a target; Lena is a
+        # socializer.
+        "go-together-split-up",
+        {
+            "Ana Ruiz": ("bring", ("meet-new-people",)),
+            "Tom Becker": ("bring", ("meet-new-people", "subject-experts")),
+            "Lena Fischer": ("leave", ("socializing-risk", "distraction")),
+        },
+    ),
 }
 
 
@@ -433,7 +444,8 @@ def test_every_example_has_expectations() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_decisions(name: str) -> None:
     verdict, decisions = EXPECTED[name]
-    plan = make_plan(load_event(str(EXAMPLES / name)))
+    event, _, people = load_with_lists(str(EXAMPLES / name))
+    plan = make_plan(event, people=people)
     assert plan.verdict == verdict
     assert advice(plan) == decisions
 

@@ -85,7 +85,7 @@ def test_the_terminal_width_lays_out_the_report() -> None:
         ("wide", 80),
         ("-5", 80),
         ("", 80),
-        ("８０", 80),  # full-width digits are not a number here
+        ("\uff18\uff10", 80),  # full-width digits are not a number here
     ],
 )
 def test_columns_is_read_and_clamped(columns: str, width: int) -> None:
@@ -120,7 +120,7 @@ def test_usage_errors_from_the_parser_are_sanitised_too() -> None:
 
 def test_a_broken_stderr_loses_the_warning_not_the_run() -> None:
     class Broken(io.StringIO):
-        def write(self, s: str) -> int:
+        def write(self, _: str) -> int:
             raise OSError(5, "Input/output error")
 
     e = env()

@@ -56,8 +56,7 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
         ),
         (
             HEAD + ME + '[colleagues]\nname = "Ana"\n',
-            "F:6: colleagues: write [[colleagues]] with double brackets: one such block per "
-            "person",
+            "F:6: colleagues: write [[colleagues]] with double brackets: one such block per person",
         ),
         (
             '[event]\nname = \u201cExpo\u201d\nkind = "mixer"\n' + ME,
@@ -100,7 +99,9 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
         "utf16-no-bom",
     ],
 )
-def test_the_message_says_how_to_fix_it(tmp_path: Path, content: str | bytes, expected: str) -> None:
+def test_the_message_says_how_to_fix_it(
+    tmp_path: Path, content: str | bytes, expected: str
+) -> None:
     assert errors(tmp_path, content) == [expected]
 
 

@@ -106,17 +106,20 @@ def test_a_signal_while_replacing_keeps_the_old_file(sig: signal.Signals, tmp_pa
     assert out.read_text(encoding="utf-8") == "the old checklist\n"
 
 
+# The same, letting the first two files of a batch through before it stops.
+BATCH_HARNESS = HARNESS.replace(
+    '    os.write(ready, b"w")',
+    '    fsync.calls += 1\n    if fsync.calls < 3:\n        return\n    os.write(ready, b"w")',
+).replace("os.fsync = fsync", "fsync.calls = 0\nos.fsync = fsync")
+
+
 def test_a_signal_midway_through_a_batch_removes_the_batch(tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     inputs = [str(p) for p in sorted(EXAMPLES.glob("*.toml"))[:3]]
     read, write = os.pipe()
-    # The harness stops at the first fsync; let two files through first.
-    harness = HARNESS.replace(
-        "os.write(ready", "fsync.calls += 1\n    if fsync.calls < 3: return\n    os.write(ready"
-    ).replace("os.fsync = fsync", "fsync.calls = 0\nos.fsync = fsync")
     child = subprocess.Popen(
-        [sys.executable, "-c", harness, str(write), "checklist", *inputs, "-o", str(folder)],
+        [sys.executable, "-c", BATCH_HARNESS, str(write), "checklist", *inputs, "-o", str(folder)],
         pass_fds=(write,),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -136,18 +139,14 @@ def test_a_signal_midway_through_a_batch_removes_the_batch(tmp_path: Path) -> No
     assert list(folder.iterdir()) == []
 
 
-def wait_for_handlers(pid: int) -> None:
-    """Until the child has installed its handlers (its caught-signal mask says so), and
-    then a moment for it to reach the read."""
-    wanted = sum(1 << (s - 1) for s in STOPPING)
+def wait_until_caught(pid: int, signals: list[signal.Signals]) -> None:
+    """Until the child has installed handlers for `signals` (its SigCgt mask says so)."""
+    wanted = sum(1 << (s - 1) for s in signals)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         status = Path(f"/proc/{pid}/status").read_text()
-        caught = int(
-            next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt")), 16
-        )
-        if caught & wanted == wanted:
-            time.sleep(0.5)
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if int(fields["SigCgt"], 16) & wanted == wanted:
             return
         time.sleep(0.01)
     raise AssertionError("the child never installed its signal handlers")
@@ -167,7 +166,8 @@ def test_a_signal_while_reading_a_pipe_exits_quietly(sig: signal.Signals) -> Non
     assert child.stdin is not None
     child.stdin.write(b"[event]\n")
     child.stdin.flush()
-    wait_for_handlers(child.pid)
+    wait_until_caught(child.pid, STOPPING)
+    time.sleep(0.5)  # and on into the read of standard input
     child.send_signal(sig)
     out, err = child.communicate(timeout=30)
     assert child.returncode == 128 + sig
@@ -178,26 +178,19 @@ def test_a_signal_while_reading_a_pipe_exits_quietly(sig: signal.Signals) -> Non
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
 def test_a_hangup_the_caller_ignores_stays_ignored() -> None:
     """`nohup netplan ...`: SIGHUP was set to be ignored, and netplan keeps it so."""
-    child = subprocess.Popen(
-        [sys.executable, "-m", "netplan", "validate", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=REPO,
-        env=_env(),
-        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
-    )
-    assert child.stdin is not None
-    wanted = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGQUIT - 1))
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        status = Path(f"/proc/{child.pid}/status").read_text()
-        caught = int(
-            next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt")), 16
+    ignored = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the child
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "netplan", "validate", "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=REPO,
+            env=_env(),
         )
-        if caught & wanted == wanted:
-            break
-        time.sleep(0.01)
+    finally:
+        signal.signal(signal.SIGHUP, ignored)
+    wait_until_caught(child.pid, [signal.SIGTERM, signal.SIGQUIT])
     child.send_signal(signal.SIGHUP)
     out, err = child.communicate(SMALL.read_bytes(), timeout=30)
     assert child.returncode == 0, err

@@ -11,8 +11,8 @@ from typer.testing import CliRunner, Result
 
 from netplan import starter
 from netplan.cli import app
-from netplan.sources.event import load_event, parse_event
 from netplan.model.event import Event
+from netplan.sources.event import load_event, parse_event
 from tests.conftest import example_files
 
 runner = CliRunner()

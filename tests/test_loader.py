@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from netplan.errors import InputError, Problem
+from netplan.model.event import Event
 from netplan.sources.event import load_event, parse_event, read_bytes
 from netplan.sources.locate import KeyLines
-from netplan.model.event import Event
 
 SOURCE = "ev.toml"
 BOM = b"\xef\xbb\xbf"

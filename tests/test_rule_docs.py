@@ -11,10 +11,10 @@ from typer.testing import CliRunner, Result
 
 from netplan.cli import app
 from netplan.engine import make_plan
-from netplan.model.matching import assemble
-from netplan.sources.event import parse_event
 from netplan.model.event import SECTIONS, Event, NetplanConfig
+from netplan.model.matching import assemble
 from netplan.rules import ALL_RULES, Rule
+from netplan.sources.event import parse_event
 
 runner = CliRunner()
 

@@ -44,7 +44,8 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "as-a-pair",
         {"colleagues": [{"name": "Ana", "knows": ["Pat"]}], "targets": [{"name": "Pat"}]},
         OPENING + "do not settle in with people you already know, and do not leave before "
-        "you have met at least 3 new people. Work the room with Ana instead of talking to each other.",
+        "you have met at least 3 new people. Work the room with Ana instead of talking to "
+        "each other.",
     ),
     (
         "split-up",

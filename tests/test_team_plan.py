@@ -4,6 +4,7 @@ and the picture of who covers whom."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -298,7 +299,7 @@ def test_times_keep_the_event_s_zone_and_regroups_are_real_minutes_across_dst() 
         "2027-03-28T04:00:00+02:00",
     ]
     utc = [s.at.astimezone(dt.UTC) for s in plan.schedule]
-    assert {b - a for a, b in zip(utc[:-2], utc[1:-1], strict=True)} == {dt.timedelta(minutes=45)}
+    assert {b - a for a, b in itertools.pairwise(utc[:-1])} == {dt.timedelta(minutes=45)}
 
 
 def test_an_offset_in_the_file_wins_and_floating_times_stay_floating() -> None:
@@ -328,7 +329,7 @@ def test_follow_up_is_two_working_days_after(day: dt.date, due: dt.date) -> None
     assert working_days_after(day, 2) == due
     plan = plan_for(event={"date": day})
     assert plan.follow_up_by == due
-    follow = [item_text(i, plan) for i in plan.checklist if i.phase == "after"][0]
+    follow = next(item_text(i, plan) for i in plan.checklist if i.phase == "after")
     assert follow == f"Follow up with everyone you met by {due:%A} {due.isoformat()}."
 
 

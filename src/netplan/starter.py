@@ -83,7 +83,7 @@ def to_toml(event: Event) -> str:
 
     data = event.model_dump(exclude_unset=True, exclude_none=True)
     parts = [f"[{key}]\n{tomli_w.dumps(data[key])}" for key in ("event", "me") if key in data]
-    for key in ("colleagues", "targets"):
+    for key in ("colleagues", "targets", "target_lists"):
         parts += [f"[[{key}]]\n{tomli_w.dumps(item)}" for item in data.get(key, [])]
     if data.get("netplan"):
         parts.append(f"[netplan]\n{tomli_w.dumps(data['netplan'])}")
