@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -70,9 +70,16 @@ def _strip_accents(s: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# A name whose strict key is already its loose key: plain ASCII words, at most two.
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)?")
+
+
 def loose_key(name: str) -> str:
     """`name_key` without accents, punctuation or middle initials: 'tomas herrera'."""
-    s = _strip_accents(name_key(name[:MAX_COMPARED]))
+    strict = name_key(name[:MAX_COMPARED])
+    if _PLAIN.fullmatch(strict):
+        return strict  # the common case, at a fraction of the cost
+    s = _strip_accents(strict)
     words = _SEPARATORS.sub(" ", _JOINERS.sub("", s)).split()
     if len(words) > 2:
         # Initials between the first and the last word are middle initials.
@@ -255,6 +262,9 @@ def _near(a: list[str], b: list[str]) -> bool:
     return len(differ) == 1 and min(map(len, differ[0])) > 2 and _one_edit_apart(*differ[0])
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 def email_key(value: str) -> str | None:
     """A comparable email address, or None when the value is not one.
 
@@ -264,7 +274,7 @@ def email_key(value: str) -> str | None:
     if s.startswith("mailto:"):
         s = s[len("mailto:") :]
     local, at, domain = s.partition("@")
-    if not at or not local or "." not in domain or "@" in domain or any(c.isspace() for c in s):
+    if not at or not local or "." not in domain or "@" in domain or _WHITESPACE.search(s):
         return None
     return s
 
@@ -346,6 +356,26 @@ class Match(Generic[T]):
     how: How3
 
 
+class Keys(NamedTuple):
+    """One person's keys, worked out once and used against several indexes."""
+
+    name: str  # `name_key`, '' without a name
+    email: str | None
+    profile: str | None
+    company: str  # `company_key`, '' when unknown
+
+
+def keys_of(
+    name: str, email: str | None = None, linkedin: str | None = None, company: str | None = None
+) -> Keys:
+    return Keys(
+        name_key(name) if name else "",
+        email_key(email) if email else None,
+        profile_key(linkedin) if linkedin else None,
+        company_key(company),
+    )
+
+
 class PeopleIndex(Generic[T]):
     """People from lists, found again by the strongest thing two records share: the same
     email, else the same LinkedIn profile, else the same cleaned name with no conflicting
@@ -359,8 +389,8 @@ class PeopleIndex(Generic[T]):
     def __init__(self) -> None:
         self._email: dict[str, T] = {}
         self._profile: dict[str, T] = {}
-        self._names: dict[str, list[tuple[str | None, T]]] = {}  # name key → (company, value)
-        self._loose: dict[str, list[tuple[str | None, T]]] | None = None
+        self._names: dict[str, list[tuple[str, T]]] = {}  # name key → (company key, value)
+        self._loose: dict[str, list[tuple[str, T]]] | None = None
 
     def __len__(self) -> int:
         return len(self._names)
@@ -373,17 +403,23 @@ class PeopleIndex(Generic[T]):
         linkedin: str | None = None,
         company: str | None = None,
     ) -> None:
-        if email and (key := email_key(email)):
-            self._email.setdefault(key, value)
-        if linkedin and (key := profile_key(linkedin)):
-            self._profile.setdefault(key, value)
-        if name and (key := name_key(name)):
-            group = self._names.setdefault(key, [])
+        self.add_keys(value, keys_of(name, email, linkedin, company))
+
+    def add_keys(self, value: T, keys: Keys) -> None:
+        if keys.email:
+            self._email.setdefault(keys.email, value)
+        if keys.profile:
+            self._profile.setdefault(keys.profile, value)
+        if keys.name:
+            group = self._names.setdefault(keys.name, [])
             # Bounded: a list of a million "Jane Smith"s keeps a few, enough to say
             # "ambiguous", not all of them.
             if len(group) < _CANDIDATES_PER_WORD and not any(v is value for _, v in group):
-                group.append((company, value))
-                self._loose = None
+                group.append((keys.company, value))
+                if self._loose is not None:  # keep it up to date rather than rebuild it
+                    loose = self._loose.setdefault(loose_key(keys.name), [])
+                    if len(loose) < _CANDIDATES_PER_WORD:
+                        loose.append((keys.company, value))
 
     def find(
         self,
@@ -392,25 +428,28 @@ class PeopleIndex(Generic[T]):
         linkedin: str | None = None,
         company: str | None = None,
     ) -> Match[T] | Ambiguous[T] | None:
-        if email and (key := email_key(email)) and key in self._email:
-            return Match(self._email[key], "email")
-        if linkedin and (key := profile_key(linkedin)) and key in self._profile:
-            return Match(self._profile[key], "profile")
-        if not name:
+        return self.find_keys(keys_of(name, email, linkedin, company))
+
+    def find_keys(self, keys: Keys) -> Match[T] | Ambiguous[T] | None:
+        if keys.email and keys.email in self._email:
+            return Match(self._email[keys.email], "email")
+        if keys.profile and keys.profile in self._profile:
+            return Match(self._profile[keys.profile], "profile")
+        if not keys.name:
             return None
-        group = self._names.get(name_key(name))
-        if not group:
-            group = self._loose_index().get(loose_key(name))
+        group = self._names.get(keys.name)
+        if not group and self._names:
+            group = self._loose_index().get(loose_key(keys.name))
         if not group:
             return None
-        mine = company_key(company)
-        fits = [v for c, v in group if not mine or not c or company_key(c) == mine]
+        mine = keys.company
+        fits = [v for c, v in group if not mine or not c or c == mine]
         distinct = list({id(v): v for v in fits}.values())
         if len(distinct) == 1:
             return Match(distinct[0], "name")
         return Ambiguous(tuple(distinct)) if distinct else None
 
-    def _loose_index(self) -> dict[str, list[tuple[str | None, T]]]:
+    def _loose_index(self) -> dict[str, list[tuple[str, T]]]:
         if self._loose is None:
             self._loose = {}
             # A name key is a name as good as any other for its loose key.

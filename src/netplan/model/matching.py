@@ -22,6 +22,7 @@ from netplan.model.identity import (
     PeopleIndex,
     company_key,
     email_key,
+    keys_of,
     name_key,
     profile_key,
 )
@@ -94,7 +95,7 @@ def _key_kind(entry: str) -> tuple[str, str | None, str | None]:
 def _index(people: Sequence[Person]) -> PeopleIndex[int]:
     index: PeopleIndex[int] = PeopleIndex()
     for n, p in enumerate(people):
-        index.add(n, p.match_name, p.email, p.linkedin, p.company)
+        index.add_keys(n, keys_of(p.match_name, p.email, p.linkedin, p.company))
     return index
 
 
@@ -166,13 +167,14 @@ def _knowing(
             source, people = rosters.colleagues[c_pos]
             entries += [(p.match_name, p.email, p.linkedin, p.company, source) for p in people]
         for name, email, linkedin, company, via in entries:
-            found = index.find(name, email, linkedin, company)
+            keys = keys_of(name, email, linkedin, company)  # once, for both indexes
+            found = index.find_keys(keys)
             if isinstance(found, Match):
                 if found.value not in seen_targets:
                     seen_targets.add(found.value)
                     known_by.setdefault(found.value, []).append(Knowing(c_pos, via))
             elif attendees is not None:
-                at = attendees.find(name, email, linkedin, company)
+                at = attendees.find_keys(keys)
                 if isinstance(at, Match):
                     seen_others.add(at.value)
             elif via == KNOWS:
