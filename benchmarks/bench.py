@@ -40,12 +40,12 @@ def netplan_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "netplan"]
 
 
-def run_once(argv: list[str]) -> Sample:
+def run_once(argv: list[str], env: dict[str, str] | None = None) -> Sample:
     # stderr goes to a file, not a pipe: a pipe nobody reads until the child
     # exits would block a child that writes more than the pipe holds.
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -62,12 +62,14 @@ class Bench:
         self.baseline_runs: list[float] = []
         self.failed = False
 
-    def measure(self, argv: list[str], runs: int | None = None) -> Sample:
+    def measure(
+        self, argv: list[str], runs: int | None = None, env: dict[str, str] | None = None
+    ) -> Sample:
         """Median time and largest peak memory, each run paired with a baseline run."""
         times, peaks = [], []
         for _ in range(runs or self.runs):
             self.baseline_runs.append(run_once([sys.executable, "-c", "pass"]).seconds)
-            sample = run_once(argv)
+            sample = run_once(argv, env)
             times.append(sample.seconds)
             peaks.append(sample.peak_mib)
         return Sample(statistics.median(times), max(peaks))
@@ -203,7 +205,148 @@ def run_all(bench: Bench, netplan: list[str], work: Path, *, quick: bool) -> int
         print(
             f"info  100k targets --format json: {hundred.seconds:.2f} s, {hundred.peak_mib:.0f} MiB"
         )
+
+    # The calendar of a big event costs about what its advice does.
+    big_event = str(work / "targets-20000.toml")
+    dated = work / "dated-20000.toml"
+    dated.write_text(
+        Path(big_event)
+        .read_text(encoding="utf-8")
+        .replace("date = 2027-03-01", "date = 2027-03-01T09:00:00\nduration_minutes = 480"),
+        encoding="utf-8",
+    )
+    advice = bench.measure([*netplan, "advise", str(dated), "--format", "json"], runs=3)
+    calendar = bench.measure([*netplan, "calendar", str(dated)], runs=3)
+    bench.report("calendar 20k / advise --format json 20k", calendar.seconds / advice.seconds, 1.2)
+
+    # The manager's roll-up of 200 events of 50 targets each, against one advice.
+    events = work / "events"
+    events.mkdir()
+    team_files = []
+    for i in range(200):
+        path = events / f"event{i:03}.toml"
+        path.write_text(event_toml(f"Event {i}", 50), encoding="utf-8")
+        team_files.append(str(path))
+    one50 = bench.measure([*netplan, "advise", team_files[0]])
+    team = bench.measure([*netplan, "team", *team_files])
+    bench.report("team of 200 events x 50 targets / one advise", team.seconds / one50.seconds, 3)
+
+    lists_case(bench, netplan, work, base, quick=quick)
+    history_case(bench, netplan, work, base)
     return 0
+
+
+def lists_files(folder: Path, attendees: int, connections: int, crm: int) -> Path:
+    """An event that refers to a Luma export, five LinkedIn exports and a HubSpot export."""
+    import random
+
+    rnd = random.Random(7)
+    folder.mkdir()
+    head = (
+        "api_id,name,first_name,last_name,email,phone_number,created_at,approval_status,"
+        "checked_in_at,custom_source,qr_code_url,amount,ticket_name,What is your company?\r\n"
+    )
+    rows = [
+        f"g{i},First{i} Last{i % 9973},First{i},Last{i % 9973},p{i}@c{i % 997}.example,,"
+        f"2027-01-01,{'approved' if i % 10 else 'declined'},,,,,Std,Company {i % 997}\r\n"
+        for i in range(attendees)
+    ]
+    (folder / "luma.csv").write_text(head + "".join(rows), encoding="utf-8-sig", newline="")
+    preamble = 'Notes:\n"Some email addresses may be missing."\n\n'
+    event = ["[event]", 'name = "Mega Expo"', 'kind = "trade-show"', 'attendees = "luma.csv"']
+    event += ["", "[me]", 'name = "Jordan Reyes"', ""]
+    for c in range(5):
+        lines = [preamble + "First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+        for _ in range(connections):
+            i = rnd.randrange(attendees)
+            lines.append(
+                f"First{i},Last{i % 9973},https://www.linkedin.com/in/p-{i},,Company {i % 997},"
+                "Director,30 May 2024"
+            )
+        (folder / f"linkedin{c}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        event += ["[[colleagues]]", f'name = "Colleague {c}"', f'connections = "linkedin{c}.csv"']
+    lines = ['"Record ID","First Name","Last Name","Email","Associated Company","Job Title"']
+    for j in range(crm):
+        i = rnd.randrange(attendees)
+        lines.append(
+            f'"{j}","First{i}","Last{i % 9973}","p{i}@c{i % 997}.example","Company {i % 997}","VP"'
+        )
+    (folder / "hubspot.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    event += ["", "[[target_lists]]", 'file = "hubspot.csv"', 'priority = "high"']
+    path = folder / "event.toml"
+    path.write_text("\n".join(event) + "\n", encoding="utf-8")
+    return path
+
+
+def lists_case(bench: Bench, netplan: list[str], work: Path, base: float, *, quick: bool) -> None:
+    """Issue 11's case: 100,000 attendees, five colleagues with 10,000 connections each and
+    1,000 CRM rows; and five times the rows takes about five times as long."""
+    small = lists_files(work / "lists-small", 20_000, 2_000, 200)
+    runs = 1 if quick else 3
+    fifth = bench.measure([*netplan, "advise", str(small), "--format", "json"], runs=runs)
+    if quick:
+        print(f"info  lists at a fifth of the size: {fifth.seconds:.2f} s", flush=True)
+        return
+    full = lists_files(work / "lists-full", 100_000, 10_000, 1_000)
+    whole = bench.measure([*netplan, "advise", str(full), "--format", "json"], runs=runs)
+    bench.report("lists: 100k attendees, 5x10k, 1k CRM / baseline", whole.seconds / base, 100)
+    bench.report("lists: peak memory", whole.peak_mib, 300, " MiB")
+    bench.report("lists: five times the rows / one fifth", whole.seconds / fifth.seconds, 5.5)
+
+
+def history_case(bench: Bench, netplan: list[str], work: Path, base: float) -> None:
+    """Issue 13's case: a history of 1,000 events and 50,000 people met."""
+    import datetime as dt
+    import os
+
+    from netplan.model.history import DebriefRecord, MetPerson
+    from netplan.store import open_history, record
+
+    home = work / "home"
+    home.mkdir()
+    db = home / "history.sqlite3"
+    conn = open_history(db, create=True)
+    try:
+        for n in range(1000):
+            met = tuple(MetPerson(f"Person {n * 50 + k}") for k in range(50))
+            day = dt.date(2020, 1, 1) + dt.timedelta(days=n)
+            rec = DebriefRecord(f"e{n}", f"Event {n}", day, "go-alone", (), 3, (), met, 1, ())
+            record(conn, rec, replace=False)
+    finally:
+        conn.close()
+    small = str(SMALL)
+    env = {**os.environ, "NETPLAN_HOME": str(home)}
+    empty = {**os.environ, "NETPLAN_HOME": str(work / "no-history")}
+    with_history = bench.measure([*netplan, "advise", small, "--format", "json"], env=env)
+    without = bench.measure([*netplan, "advise", small, "--format", "json"], env=empty)
+    bench.report(
+        "advise with a 1,000-event history / without", with_history.seconds / without.seconds, 1.15
+    )
+    listing = bench.measure([*netplan, "history"], env=env)
+    bench.report("netplan history / baseline", listing.seconds / base, 20)
+    checklist = work / "thousand.toml"
+    checklist.write_text(event_toml("Thousand", 1000), encoding="utf-8")
+    prep = work / "prep.md"
+    prep.write_text(
+        subprocess.run(
+            [*netplan, "checklist", str(checklist)], capture_output=True, text=True, check=True
+        ).stdout.replace("- [ ] Meet", "- [x] Meet"),
+        encoding="utf-8",
+    )
+    debrief = bench.measure(
+        [
+            *netplan,
+            "debrief",
+            str(checklist),
+            "--from",
+            str(prep),
+            "--force",
+            "--db",
+            str(work / "d.sqlite3"),
+        ],
+        env=env,
+    )
+    bench.report("debrief of a 1,000-target checklist / baseline", debrief.seconds / base, 20)
 
 
 if __name__ == "__main__":

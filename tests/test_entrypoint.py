@@ -152,6 +152,26 @@ def test_version_imports_none_of_the_heavy_stack() -> None:
     assert result.stdout.splitlines() == [f"netplan {netplan.__version__}", "[]"]
 
 
+def test_version_imports_nothing_but_netplan_itself() -> None:
+    """Signal handling and the stdout guard must not cost --version an import."""
+    code = (
+        "import sys; import netplan; before = set(sys.modules); "
+        "sys.argv=['netplan','--version']; "
+        "from netplan.__main__ import main; main(); "
+        "print(sorted(set(sys.modules) - before))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "['gc', 'netplan.__main__']"
+
+
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_a_reader_that_closes_the_pipe_ends_quietly_with_141(fmt: str) -> None:
     """`netplan ... | head`: no traceback and no 'internal error', the shell's SIGPIPE status."""

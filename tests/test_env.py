@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,23 @@ def test_debug_is_a_global_option(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "internal error: RuntimeError: boom" in err(quiet)
     with pytest.raises(RuntimeError, match="boom"):
         run(["--debug", "advise", TRADE_SHOW], env())
+
+
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-data", "  "])
+def test_the_data_folder_is_where_platformdirs_puts_it(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_data_path
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    import os
+
+    assert Env(None, None, None, environ=os.environ).data_dir() == user_data_path(
+        "netplan", appauthor=False
+    )
+    assert Env(None, None, None, environ={"NETPLAN_HOME": "~/np"}).data_dir() == (
+        Path("~/np").expanduser()
+    )

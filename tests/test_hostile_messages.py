@@ -221,6 +221,15 @@ def test_a_warning_on_an_unwritable_stderr_is_still_exit_0(redirect: str, tmp_pa
     assert validated.stdout.endswith(b": ok\n")
 
 
+@needs_dev_full
+def test_a_question_to_an_unwritable_stderr_is_exit_2(tmp_path: Path) -> None:
+    """init's interview asks on stderr: if that fails, it is an output error, not a bug."""
+    target = tmp_path / "event.toml"
+    done = process("init", str(target), "--interactive", shell_redirect="2>/dev/full")
+    assert done.returncode == 2
+    assert not target.exists()
+
+
 # -- every byte arrives: short and non-blocking writes ----------------------------------
 
 

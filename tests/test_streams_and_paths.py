@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import IO, get_args
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from netplan.cli import app
 from netplan.model.kinds import Kind
 from netplan.output import write_atomic
-from netplan.sources.event import source_name
+from netplan.sources.event import path_of_source, source_name
 from tests.conftest import EXAMPLES, REPO
 
 SMALL = str(EXAMPLES / "newcomer.toml")
@@ -161,6 +163,32 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     assert checked.exit_code == 0
     assert "\udcff" not in checked.stdout
     assert checked.stdout.endswith("bad\\xff.toml: ok\n")
+
+
+def test_json_source_tells_a_non_utf8_name_from_one_that_spells_its_escape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`bad<0xff>.toml` and a file literally named `bad\\xff.toml` get different sources,
+    a file named `<stdin>` is not standard input, and each source leads back to its file."""
+    monkeypatch.chdir(tmp_path)
+    raws = [b"bad\xff.toml", b"bad\\xff.toml", b"<stdin>"]
+    for raw in raws:
+        Path(os.fsdecode(raw)).write_bytes((EXAMPLES / "newcomer.toml").read_bytes())
+    names = [os.fsdecode(raw) for raw in raws]
+    result = runner.invoke(app, ["advise", *names, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    sources = [d["source"] for d in json.loads(result.stdout)]
+    assert sources == ["bad\\xff.toml", "bad\\\\xff.toml", "./<stdin>"]
+    for raw, source in zip(raws, sources, strict=True):
+        assert os.path.samefile(path_of_source(source), raw)
+
+
+@given(st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\0" not in b))
+def test_a_source_leads_back_to_its_file_name(name: bytes) -> None:
+    source = source_name(os.fsdecode(name))
+    assert source.encode("utf-8")  # printable as UTF-8: no lone surrogates
+    if source != "./<stdin>":
+        assert path_of_source(source) == name
 
 
 def test_a_quoted_date_is_one_clear_problem(tmp_path: Path) -> None:

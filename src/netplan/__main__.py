@@ -31,6 +31,7 @@ def main() -> None:
         if code:
             os._exit(code)
         return
+    stdout = _Stdout(sys.stdout)
     try:
         _handle_stop_signals()
         # netplan needs no pydantic plugins, and looking for them scans the metadata
@@ -40,12 +41,19 @@ def main() -> None:
         # targets and its plan): the cycle collector would only rescan them, again
         # and again, and reference counting frees them anyway.
         gc.disable()
-        sys.stdout = _Stdout(sys.stdout)
+        sys.stdout = stdout
         from netplan.cli import run
 
         code = run()
     except KeyboardInterrupt:  # Ctrl-C while loading, before run() takes it over
         code = 130
+    except SystemExit as e:
+        # typer ends a run whose reader closed the pipe with sys.exit(1), even when
+        # asked not to exit: that is the shell's SIGPIPE status.
+        if isinstance(stdout.failure, BrokenPipeError):
+            code = 141
+        else:
+            code = e.code if isinstance(e.code, int) else 2
     _exit(code)
 
 
@@ -148,6 +156,7 @@ class _Stdout:
 
     def __init__(self, stream: IO[str] | None) -> None:
         self.guarded_stream = stream
+        self.failure: OSError | None = None  # the first write or flush that failed
 
     @property
     def encoding(self) -> str:
@@ -167,6 +176,7 @@ class _Stdout:
         try:
             return self.guarded_stream.write(s)
         except OSError as e:
+            self.failure = self.failure or e
             raise _output_error(e) from None
 
     def flush(self) -> None:
@@ -174,6 +184,7 @@ class _Stdout:
             try:
                 self.guarded_stream.flush()
             except OSError as e:
+                self.failure = self.failure or e
                 raise _output_error(e) from None
 
     def fileno(self) -> int:

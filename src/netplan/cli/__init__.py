@@ -21,17 +21,24 @@ EXIT_CODES_HELP = (
     "141 the reader of the output closed the pipe early."
 )
 
-app = typer.Typer(
-    name="netplan",
-    help="Plan how to attend a networking event with co-workers: go alone, as a pair, or "
-    "together and split up; who to bring, who to leave at the office, and a checklist. "
-    "Based on 'Networking With Co-Workers: Good Or Bad?' by Johnny Bravo.\n\n" + EXIT_CODES_HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="netplan",
+        help="Plan how to attend a networking event with co-workers: go alone, as a pair, "
+        "or together and split up; who to bring, who to leave at the office, and a "
+        "checklist. Based on 'Networking With Co-Workers: Good Or Bad?' by Johnny Bravo."
+        "\n\n" + EXIT_CODES_HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = _new_app()
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -83,12 +90,33 @@ for _module in COMMANDS:
     importlib.import_module(f"netplan.cli.{_module}")
 
 
+def _command_name(info: typer.models.CommandInfo) -> str:
+    callback = info.callback
+    return info.name or (callback.__name__.replace("_", "-") if callback else "")
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command `args` names, when they name one: typer builds
+    every registered command before running any, and one is all a run needs."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    chosen = [c for c in app.registered_commands if _command_name(c) == name]
+    if not chosen:
+        return app  # help, a typo (click suggests the right name), or no command
+    lean = _new_app()
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
+
+
 def run(args: list[str] | None = None, env: Env | None = None) -> int:
     """Run the app as the `netplan` command (on `args`, default the process's own) and
     return its exit status."""
+    import sys
+
     env = env or Env.from_system()
+    args = list(sys.argv[1:] if args is None else args)
     try:
-        code = app(args, prog_name="netplan", standalone_mode=False, obj=env)
+        code = _app_for(args)(args, prog_name="netplan", standalone_mode=False, obj=env)
     except typer.Abort:
         env.err(["aborted"], prefix=True)
         return ExitCode.INPUT

@@ -171,6 +171,10 @@ class Env:
         home = self.environ.get("NETPLAN_HOME")
         if home:
             return Path(home).expanduser()
+        if sys.platform.startswith("linux"):
+            # platformdirs' answer on Linux, without importing it on every advice.
+            base = self.environ.get("XDG_DATA_HOME", "").strip()
+            return Path(base if base else os.path.expanduser("~/.local/share")) / "netplan"
         from platformdirs import user_data_path
 
         return user_data_path("netplan", appauthor=False)

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from netplan.engine.team import assign_owners, follow_up_by, schedule
 from netplan.model.event import Event
-from netplan.model.history import HistorySnapshot
 from netplan.model.identity import name_key
 from netplan.model.kinds import PRIORITIES, Verdict
 from netplan.model.matching import Assembly
@@ -51,6 +51,10 @@ from netplan.model.plan import (
     WorkAsPair,
 )
 from netplan.rules import ALL_RULES, Context, Rule
+
+if TYPE_CHECKING:
+    from netplan.model.history import HistorySnapshot
+    from netplan.model.matching import Assembly
 from netplan.rules.base import subject_key, unique
 from netplan.rules.cons import GROUP_SIZE
 from netplan.rules.pros import MORAL_SUPPORT

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 T = TypeVar("T")
@@ -155,16 +154,14 @@ def _one_edit_apart(a: str, b: str) -> bool:
 How = Literal["exact", "loose"]
 
 
-@dataclass(frozen=True, slots=True)
-class Found(Generic[T]):
+class Found(NamedTuple, Generic[T]):
     """A lookup that found one person: `how` says whether the loose key was needed."""
 
     value: T
     how: How
 
 
-@dataclass(frozen=True, slots=True)
-class Ambiguous(Generic[T]):
+class Ambiguous(NamedTuple, Generic[T]):
     """A loose match that fits several people: never guessed."""
 
     values: tuple[T, ...]
@@ -350,8 +347,7 @@ def company_key(company: str | None) -> str:
 How3 = Literal["email", "profile", "name"]
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
     value: T
     how: How3
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from netplan.model.event import Event, Loc, Target
 from netplan.model.identity import (
@@ -27,7 +27,9 @@ from netplan.model.identity import (
     profile_key,
 )
 from netplan.model.kinds import PRIORITIES, Priority
-from netplan.model.people import Person, Rosters
+
+if TYPE_CHECKING:
+    from netplan.model.people import Person, Rosters
 
 KNOWS = "knows"  # `via` of an introduction from the event file's `knows`
 
@@ -99,7 +101,12 @@ def _index(people: Sequence[Person]) -> PeopleIndex[int]:
     return index
 
 
-def assemble(event: Event, rosters: Rosters) -> Assembly:
+def assemble(event: Event, rosters: Rosters | None) -> Assembly:
+    """`rosters`: the lists the event refers to, read (None: it refers to none)."""
+    if rosters is None:
+        from netplan.model.people import Rosters
+
+        rosters = Rosters()
     attendees = None if rosters.attendees is None else _index(rosters.attendees)
     records, index, notices = _targets(event, rosters)
     known_by, others = _knowing(event, rosters, index, attendees)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from netplan.model.event import Colleague, Event, EventInfo, Me, NetplanConfig
-from netplan.model.history import HistorySnapshot
 from netplan.model.identity import name_key, person_keys
 from netplan.model.kinds import RuleKind
-from netplan.model.matching import Assembly, TargetRecord, assemble
-from netplan.model.people import Rosters
 from netplan.model.plan import Effect, Facts, Finding
+
+if TYPE_CHECKING:
+    # Only what a plan needs, imported when a plan is built: start-up stays lean.
+    from netplan.model.history import HistorySnapshot
+    from netplan.model.matching import Assembly, TargetRecord
+    from netplan.model.people import Rosters
 
 # How many recent events goal_from_history looks at.
 GOAL_EVENTS = 5
@@ -44,7 +47,7 @@ class Context:
     settings: NetplanConfig
     topics: frozenset[str]
     interests: frozenset[str]
-    history: HistorySnapshot
+    history: HistorySnapshot | None  # None: no history at all
     # Several rules and the engine ask who a colleague knows: work it out once.
     _known: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
@@ -54,7 +57,9 @@ class Context:
         cls, file: Event, history: HistorySnapshot | None = None, people: Assembly | None = None
     ) -> Context:
         """`people`: the event's people matched with its lists (default: the file alone)."""
-        people = people or assemble(file, Rosters())
+        from netplan.model.matching import assemble
+
+        people = people or assemble(file, None)
         return cls(
             event=file.event,
             me=file.me,
@@ -64,7 +69,7 @@ class Context:
             settings=file.netplan,
             topics=frozenset(subject_key(t) for t in file.event.topics),
             interests=frozenset(subject_key(i) for t in people.targets for i in t.interests),
-            history=history or HistorySnapshot.empty(),
+            history=history,
         )
 
     @property
@@ -75,15 +80,19 @@ class Context:
         if goal is not None:
             return goal
         default = self.settings.default_new_contacts_goal
-        recent = self.history.events[-GOAL_EVENTS:]
+        events = self.history.events if self.history else ()
+        recent = sorted(e.new_contacts for e in events[-GOAL_EVENTS:])
         if self.settings.goal_from_history and recent:
-            median = statistics.median(e.new_contacts for e in recent)
+            middle = len(recent) // 2
+            median = (
+                recent[middle] if len(recent) % 2 else (recent[middle - 1] + recent[middle]) / 2
+            )
             return max(default, int(median) + 1)
         return default
 
     def met_before(self, target: TargetRecord) -> dt.date | None:
         """The last earlier event where you met this target, if the history says so."""
-        if not self.history.met_before:
+        if not self.history or not self.history.met_before:
             return None
         return self.history.last_met(person_keys(target.name, target.email, target.linkedin))
 

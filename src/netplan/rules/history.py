@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import TYPE_CHECKING
 
-from netplan.model.history import EventSummary, HistorySnapshot
 from netplan.model.identity import name_key
 from netplan.model.plan import AlreadyMet, Finding, TrackRecord
 from netplan.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from netplan.model.history import EventSummary, HistorySnapshot
 
 # "Markedly" different: a quarter more or fewer new contacts per event.
 MARGIN = 0.25
 
 
 def _track_record(ctx: Context) -> list[Finding]:
-    events = ctx.history.events
+    events = ctx.history.events if ctx.history else ()
     if len(events) < ctx.settings.track_record_min_events:
         return []
     came = [{name_key(n) for n in e.came} for e in events]
@@ -32,6 +36,25 @@ def _track_record(ctx: Context) -> list[Finding]:
         elif a > b * (1 + MARGIN) or (b == 0 and a > 0):
             out.append(TRACK_RECORD.finding(facts, (c.name,), kind="pro"))
     return out
+
+
+def _example_met() -> HistorySnapshot:
+    from netplan.model.history import HistorySnapshot
+
+    return HistorySnapshot(events=(), met_before={name_key("Pat Lee"): dt.date(2027, 1, 14)})
+
+
+def _example_history(with_lena: tuple[int, ...], without: tuple[int, ...]) -> HistorySnapshot:
+    """Debriefed events with and without Lena, for the rule's own example."""
+    from netplan.model.history import EventSummary, HistorySnapshot
+
+    def event(n: int, new: int, came: tuple[str, ...]) -> EventSummary:
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=30 * n)
+        return EventSummary(f"e{n}", f"Event {n}", day, "go-alone", came, 3, 0, new, 3, "")
+
+    events = [event(n, new, ("Lena Fischer",)) for n, new in enumerate(with_lena)]
+    events += [event(len(events) + n, new, ()) for n, new in enumerate(without)]
+    return HistorySnapshot(events=tuple(events), met_before={})
 
 
 TRACK_RECORD = Rule(
@@ -65,7 +88,7 @@ name = "Robin"
 name = "Lena Fischer"
 """,
     check=_track_record,
-    example_history=lambda: _example_history(with_lena=(1, 2), without=(4, 5)),
+    example_history=functools.partial(_example_history, (1, 2), (4, 5)),
 )
 
 
@@ -103,19 +126,5 @@ name = "Robin"
 name = "Pat Lee"
 """,
     check=_already_met,
-    example_history=lambda: HistorySnapshot(
-        events=(), met_before={name_key("Pat Lee"): dt.date(2027, 1, 14)}
-    ),
+    example_history=_example_met,
 )
-
-
-def _example_history(with_lena: tuple[int, ...], without: tuple[int, ...]) -> HistorySnapshot:
-    """Debriefed events with and without Lena, for the rule's own example."""
-
-    def event(n: int, new: int, came: tuple[str, ...]) -> EventSummary:
-        day = dt.date(2026, 1, 1) + dt.timedelta(days=30 * n)
-        return EventSummary(f"e{n}", f"Event {n}", day, "go-alone", came, 3, 0, new, 3, "")
-
-    events = [event(n, new, ("Lena Fischer",)) for n, new in enumerate(with_lena)]
-    events += [event(len(events) + n, new, ()) for n, new in enumerate(without)]
-    return HistorySnapshot(events=tuple(events), met_before={})

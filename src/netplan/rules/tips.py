@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from netplan.model.people import Person, Rosters
+from typing import TYPE_CHECKING
+
 from netplan.model.plan import ComfortZone, Finding, NotRegistered
 from netplan.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from netplan.model.people import Rosters
 
 
 def _comfort_zone(ctx: Context) -> list[Finding]:
@@ -50,6 +54,12 @@ def _not_registered(ctx: Context) -> list[Finding]:
     return [NOT_REGISTERED.finding(NotRegistered(missing, attendees))] if missing else []
 
 
+def _example_rosters() -> Rosters:
+    from netplan.model.people import Person, Rosters
+
+    return Rosters(attendees=(Person("Dana Whitfield", "Dana Whitfield"),))
+
+
 NOT_REGISTERED = Rule(
     code="NP303",
     name="not-registered",
@@ -81,7 +91,8 @@ name = "Robin"
 name = "Pat Lee"
 """,
     check=_not_registered,
-    example_rosters=lambda: Rosters(attendees=(Person("Dana Whitfield", "Dana Whitfield"),)),
+    example_rosters=_example_rosters,
 )
+
 
 RULES = (COMFORT_ZONE, NOT_REGISTERED)  # the registry puts history's already-met between

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from netplan.model.event import Event, Loc
     from netplan.model.matching import Assembly
+    from netplan.model.people import Rosters
 
 # Large enough for an event with 100,000 targets; small enough that a wrong
 # path (a disk image, a log) is refused before it fills memory.
@@ -419,6 +420,16 @@ def check_file(
     ]
 
 
+def refers_to_lists(event: Event) -> bool:
+    """Whether the event file names any list (read only then: no cost otherwise)."""
+    return bool(
+        event.event.attendees
+        or event.me.connections
+        or event.target_lists
+        or any(c.connections for c in event.colleagues)
+    )
+
+
 def load_with_lists(
     path: str,
     stdin: IO[bytes] | None = None,
@@ -432,15 +443,15 @@ def load_with_lists(
     from pathlib import Path
 
     from netplan.model.matching import assemble
-    from netplan.model.people import Rosters
-    from netplan.sources import rosters
     from netplan.sources.lint import event_warnings
 
     source = source_name(path)
     event, text = _parse(read_bytes(path, stdin, max_bytes), source)
-    lists = Rosters()
+    lists: Rosters | None = None
     noticed: list[tuple[Loc, str, bool]] = []
-    if any(True for _ in rosters.references(event)):
+    if refers_to_lists(event):
+        from netplan.sources import rosters
+
         base = Path(path).parent if path != STDIN else Path()
         lists, problems, warnings = rosters.load(event, base, None if path == STDIN else Path(path))
         if problems:
