@@ -225,7 +225,11 @@ def run_all(bench: Bench, netplan: list[str], work: Path, *, quick: bool) -> int
     team_files = []
     for i in range(200):
         path = events / f"event{i:03}.toml"
-        path.write_text(event_toml(f"Event {i}", 50), encoding="utf-8")
+        day = f"2027-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"  # a team's calendar: days apart
+        path.write_text(
+            event_toml(f"Event {i}", 50).replace("date = 2027-03-01", f"date = {day}"),
+            encoding="utf-8",
+        )
         team_files.append(str(path))
     one50 = bench.measure([*netplan, "advise", team_files[0]])
     team = bench.measure([*netplan, "team", *team_files])

@@ -507,3 +507,20 @@ def test_the_examples_roll_up() -> None:
     assert len(data["events"]) == len(paths)
     dates = [e["date"] for e in data["events"]]
     assert dates == sorted(dates)
+
+
+def test_overlaps_stay_linear_for_a_person_booked_everywhere(tmp_path: Path) -> None:
+    """A hostile pile of events on one day: each booking is compared with a bounded number
+    of others, so the list of clashes grows with the events, not with their square."""
+    from netplan.engine.rollup import MAX_COMPARED
+
+    files = []
+    for n in range(MAX_COMPARED * 3):
+        path = tmp_path / f"e{n}.toml"
+        path.write_text(
+            f'[event]\nname = "E{n}"\nkind = "mixer"\ndate = 2027-03-01\n\n[me]\nname = "Robin"\n',
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    overlaps = team_json(*files)["overlaps"]
+    assert MAX_COMPARED * 2 < len(overlaps) <= MAX_COMPARED * len(files)

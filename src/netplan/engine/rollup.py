@@ -210,6 +210,9 @@ def rollup(plans: Sequence[Plan]) -> Rollup:
 
 # Local days of two events in different zones can be a day apart and still clash.
 _REACH = dt.timedelta(days=1)
+# Each booking is compared with at most this many later ones in reach: a person booked
+# for thousands of events on one day gets a linear, not a quadratic, list of clashes.
+MAX_COMPARED = 64
 
 
 def _overlaps(events: Sequence[EventRow], people: Sequence[_Person]) -> tuple[Overlap, ...]:
@@ -222,7 +225,7 @@ def _overlaps(events: Sequence[EventRow], people: Sequence[_Person]) -> tuple[Ov
         mine: list[Overlap] = []
         for i, a in enumerate(dated):
             reach = spans[a][1] + _REACH
-            for b in dated[i + 1 :]:
+            for b in dated[i + 1 : i + 1 + MAX_COMPARED]:
                 if spans[b][0] > reach:
                     break
                 basis = clash(events[a], events[b])
