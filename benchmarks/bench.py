@@ -206,6 +206,14 @@ def run_all(bench: Bench, netplan: list[str], work: Path, *, quick: bool) -> int
             f"info  100k targets --format json: {hundred.seconds:.2f} s, {hundred.peak_mib:.0f} MiB"
         )
 
+    calendar_and_team(bench, netplan, work)
+    lists_case(bench, netplan, work, base, quick=quick)
+    history_case(bench, netplan, work, base)
+    return 0
+
+
+def calendar_and_team(bench: Bench, netplan: list[str], work: Path) -> None:
+    """Issue 12's cases: a big event's calendar, and the roll-up of 200 events."""
     # The calendar of a big event costs about what its advice does.
     big_event = str(work / "targets-20000.toml")
     dated = work / "dated-20000.toml"
@@ -234,10 +242,6 @@ def run_all(bench: Bench, netplan: list[str], work: Path, *, quick: bool) -> int
     one50 = bench.measure([*netplan, "advise", team_files[0]])
     team = bench.measure([*netplan, "team", *team_files])
     bench.report("team of 200 events x 50 targets / one advise", team.seconds / one50.seconds, 3)
-
-    lists_case(bench, netplan, work, base, quick=quick)
-    history_case(bench, netplan, work, base)
-    return 0
 
 
 def lists_files(folder: Path, attendees: int, connections: int, crm: int) -> Path:

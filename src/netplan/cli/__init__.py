@@ -22,7 +22,6 @@ EXIT_CODES_HELP = (
 )
 
 
-
 def _new_app() -> typer.Typer:
     return typer.Typer(
         name="netplan",

@@ -422,6 +422,9 @@ def report(
             lambda p: chosen.render_one(p, Options(checklist_only, options.width, False)),
             input_paths,
         )
+    elif terminal and (stream := getattr(chosen, "stream", None)) is not None:
+        for piece in stream(plans, options):  # a big JSON document, written as it is made
+            env.out(piece)
     else:
         emit(env, chosen.render(plans, options), output, force, input_paths)
 

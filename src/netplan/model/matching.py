@@ -60,6 +60,7 @@ class Assembly:
     others: dict[int, int]  # colleague position → other people they know at the event
     registered: tuple[bool | None, ...]  # per target; None without an attendee list
     known_by_me: tuple[bool, ...]
+    index: PeopleIndex[int]  # every target, for finding one again
     attendees: int | None = None  # how many attend, with an attendee list
     notices: list[tuple[Loc, str]] = field(default_factory=list)  # ambiguous rows and the like
 
@@ -122,7 +123,9 @@ def assemble(event: Event, rosters: Rosters | None) -> Assembly:
             isinstance(mine.find(r.name, r.email, r.linkedin, r.company), Match) for r in records
         )
     count = None if rosters.attendees is None else len(rosters.attendees)
-    return Assembly(tuple(records), known_by, others, registered, known_by_me, count, notices)
+    return Assembly(
+        tuple(records), known_by, others, registered, known_by_me, index, count, notices
+    )
 
 
 def _targets(

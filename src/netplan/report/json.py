@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from netplan.model.plan import Plan, TargetBrief
+from netplan.model.plan import ChecklistItem, Plan, TargetBrief
 from netplan.report import Options
 from netplan.report.phrases import finding_message, headline, item_text, schedule_text
 from netplan.safety import json_inert
@@ -50,12 +50,9 @@ def _target(b: TargetBrief, plan: Plan) -> dict[str, Any]:
     }
 
 
-def _checklist(plan: Plan, reader: str | None = None) -> list[dict[str, Any]]:
-    items = plan.checklist if reader is None else plan.checklist_for(reader)
-    return [
-        {"phase": i.phase, "text": item_text(i, plan, reader), "target": i.target, "done": i.done}
-        for i in items
-    ]
+def _item(i: ChecklistItem, plan: Plan, reader: str | None = None) -> dict[str, Any]:
+    text = item_text(i, plan, reader)
+    return {"phase": i.phase, "text": text, "target": i.target, "done": i.done}
 
 
 def _schedule(plan: Plan) -> list[dict[str, Any]]:
@@ -84,10 +81,10 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             }
             for f in plan.findings
         ],
-        "targets": [_target(b, plan) for b in plan.targets],
+        "targets": Batched(plan.targets, lambda b: _target(b, plan)),
         "schedule": _schedule(plan),
         "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,
-        "checklist": _checklist(plan),
+        "checklist": Batched(plan.checklist, lambda i: _item(i, plan)),
         "rules_off": list(plan.rules_off),
     }
 
@@ -99,10 +96,15 @@ def checklist_dict(plan: Plan, reader: str | None = None) -> dict[str, Any]:
         "source": plan.source,
         "event": _event(plan),
         "for": reader or plan.me,
-        "targets": [_target(b, plan) for b in plan.targets if mine or b.owner == reader],
+        "targets": Batched(
+            [b for b in plan.targets if mine or b.owner == reader], lambda b: _target(b, plan)
+        ),
         "schedule": _schedule(plan),
         "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,
-        "checklist": _checklist(plan, reader),
+        "checklist": Batched(
+            plan.checklist if reader is None else plan.checklist_for(reader),
+            lambda i: _item(i, plan, reader),
+        ),
     }
 
 
@@ -112,31 +114,115 @@ def document(plan: Plan, options: Options) -> dict[str, Any]:
     return plan_dict(plan)
 
 
+class Batched:
+    """A long array of a document (targets, checklist items), turned into JSON a batch at
+    a time: the dicts of 100,000 targets never exist at once."""
+
+    def __init__(self, items: Sequence[Any], build: Callable[[Any], Any]) -> None:
+        self.items = items
+        self.build = build
+
+
+BATCH = 1000
+
+
+def _pieces(value: Any, level: int) -> Iterator[str]:
+    """The text of json.dumps(value, indent=2, ensure_ascii=False) nested `level` deep, in
+    pieces; a Batched array (or a dict or list holding one) is written batch by batch."""
+    from pydantic_core import to_json
+
+    pad = "  " * level
+    if isinstance(value, Batched):
+        if not value.items:
+            yield "[]"
+            return
+        yield "["
+        for start in range(0, len(value.items), BATCH):
+            batch = [value.build(x) for x in value.items[start : start + BATCH]]
+            body = to_json(batch, indent=2).decode("utf-8")[1:-2]  # without "[" and "\n]"
+            yield ("," if start else "") + body.replace("\n", "\n" + pad)
+        yield "\n" + pad + "]"
+    elif isinstance(value, dict) and any(_batched(v) for v in value.values()):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + "\n" + pad + "  " + to_json(key).decode() + ": "
+            yield from _pieces(item, level + 1)
+        yield "\n" + pad + "}"
+    elif isinstance(value, list) and any(_batched(v) for v in value):
+        yield "["
+        for n, item in enumerate(value):
+            yield ("," if n else "") + "\n" + pad + "  "
+            yield from _pieces(item, level + 1)
+        yield "\n" + pad + "]"
+    else:
+        yield to_json(value, indent=2).decode("utf-8").replace("\n", "\n" + pad)
+
+
+def _batched(value: Any) -> bool:
+    return isinstance(value, Batched) or (
+        isinstance(value, dict) and any(isinstance(v, Batched) for v in value.values())
+    )
+
+
 def dumps(data: Any, indent: int | None = 2) -> str:
     """Same bytes as json.dumps(data, ensure_ascii=False, indent=2), plus a newline.
 
     The stdlib encoder drops to pure Python when indenting: pydantic-core's is ~10x
-    faster on a 20,000-target plan, and pydantic is loaded already.
+    faster on a 20,000-target plan, and pydantic is loaded already. Long arrays
+    (`Batched`) are written a batch at a time, so memory follows the output, not a
+    tree of dicts as large as the plan; compact (indent=None) output is one line.
     """
-    from pydantic_core import to_json
+    if indent is None:
+        from pydantic_core import to_json
 
-    return _text(to_json(data, indent=indent))
+        return _text(to_json(_plain(data)).decode("utf-8"))
+    return _text("".join(_pieces(data, 0)))
 
 
-def _text(raw: bytes) -> str:
-    text = json_inert(raw.decode("utf-8"))
+def _plain(value: Any) -> Any:
+    """`value` with every Batched array made a list (for compact output)."""
+    if isinstance(value, Batched):
+        return [value.build(x) for x in value.items]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _text(text: str) -> str:
+    text = json_inert(text)
     text += "\n"  # appended in place: the only reference, no copy of a big document
     return text
 
 
+def _whole(plans: Sequence[Plan], options: Options) -> Any:
+    items = [document(p, options) for p in plans]
+    return items[0] if options.single and len(items) == 1 else items
+
+
 def render(plans: Sequence[Plan], options: Options) -> str:
     """One object for a single input, an array (in input order) for several."""
-    from pydantic_core import to_json
+    return dumps(_whole(plans, options))
 
-    items = [document(p, options) for p in plans]
-    raw = to_json(items[0] if options.single and len(items) == 1 else items, indent=2)
-    del items  # the documents as dicts are the biggest thing alive: free them first
-    return _text(raw)
+
+# Pieces are gathered into writes of about this size: few system calls, little memory.
+STREAM_CHUNK = 1 << 16
+
+
+def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
+    """`render`'s text in pieces, for writing as it is made: the whole document never
+    has to be in memory at once."""
+    buffer: list[str] = []
+    size = 0
+    for piece in _pieces(_whole(plans, options), 0):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= STREAM_CHUNK:
+            yield json_inert("".join(buffer))
+            buffer, size = [], 0
+    buffer.append("\n")
+    yield json_inert("".join(buffer))
 
 
 def render_one(plan: Plan, options: Options) -> str:

@@ -462,7 +462,7 @@ def load_with_lists(
     noticed += [(loc, msg, True) for loc, msg in people.notices]
     if advise_only:
         noticed = [n for n in noticed if n[2]]
-    remarks = event_warnings(event, advise_only, people.targets) + noticed
+    remarks = event_warnings(event, advise_only, people) + noticed
     if not remarks:
         return event, [], people
     located = locate(text, [(loc, msg) for loc, msg, _ in remarks])

@@ -10,36 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from netplan.model.event import Event, Loc, Target
+from netplan.model.event import Event, Loc
 from netplan.model.identity import (
     Ambiguous,
-    Found,
+    Match,
     NameIndex,
-    PeopleIndex,
     email_key,
+    keys_of,
     loose_key,
     name_key,
     profile_key,
 )
-from netplan.model.matching import TargetRecord
+from netplan.model.matching import Assembly, TargetRecord
 from netplan.starter import PLACEHOLDERS
 
 Remark = tuple[Loc, str, bool]
 
 
 def event_warnings(
-    event: Event, advise_only: bool = False, targets: Sequence[TargetRecord] | None = None
+    event: Event, advise_only: bool = False, people: Assembly | None = None
 ) -> list[Remark]:
     """Every remark, or (advise_only) just those advise shows, skipping the scans
-    whose remarks only validate prints. `targets`: every target, the lists' included
-    (default: the file's own)."""
+    whose remarks only validate prints. `people`: the event's people matched with its
+    lists (`matching.assemble`; worked out here when not given)."""
+    from netplan.model.matching import assemble
+
     out: list[Remark] = []
     out += _placeholders(event)
-    everyone: Sequence[TargetRecord | Target] = event.targets if targets is None else targets
-    names = NameIndex((t.name, t.name) for t in everyone)
-    contacts: PeopleIndex[str] = PeopleIndex()
-    for t in everyone:
-        contacts.add(t.name, t.name, t.email, t.linkedin)
+    people = people or assemble(event, None)
+    targets = people.targets
+    index = people.index
+    near: NameIndex[str] | None = None  # for suggestions, built on the first miss
     business = event.event.goal == "business"
     for i, c in enumerate(event.colleagues):
         seen: dict[str, int] = {}
@@ -51,22 +52,23 @@ def event_warnings(
                     out.append((where, f"'{entry}' is listed twice (also knows[{first}])", False))
                 continue
             if email_key(entry) or profile_key(entry):
-                if contacts.find("", entry if "@" in entry else None, entry) is None:
+                if index.find("", entry, entry) is None:
                     out.append((where, f"'{entry}' is the email or profile of no target", True))
                 continue
-            found = names.lookup(entry)
-            if isinstance(found, Found):
-                if found.how == "loose":
+            keys = keys_of(entry)
+            found = index.find_keys(keys)
+            if isinstance(found, Match):
+                if not index.has_name(keys.name):
                     out.append(
                         (
                             where,
-                            f"'{entry}' is taken as target '{found.value}' (ignoring accents, "
-                            "spacing, punctuation and middle initials)",
+                            f"'{entry}' is taken as target '{targets[found.value].name}' "
+                            "(ignoring accents, spacing, punctuation and middle initials)",
                             True,
                         )
                     )
             elif isinstance(found, Ambiguous):
-                options = " or ".join(f"'{v}'" for v in found.values[:5])
+                options = " or ".join(f"'{targets[v].name}'" for v in found.values[:5])
                 out.append(
                     (
                         where,
@@ -74,9 +76,11 @@ def event_warnings(
                         True,
                     )
                 )
-            elif (near := names.suggest(entry)) is not None:
-                out.append((where, f"'{entry}' matches no target (did you mean '{near}'?)", True))
-            elif business and len(names):
+            elif (suggested := _suggest(near := near or _names(targets), entry)) is not None:
+                out.append(
+                    (where, f"'{entry}' matches no target (did you mean '{suggested}'?)", True)
+                )
+            elif business and targets:
                 out.append(
                     (
                         where,
@@ -97,6 +101,14 @@ def event_warnings(
     if advise_only:
         return [r for r in out if r[2]]
     return out + _same_person(event)
+
+
+def _names(targets: Sequence[TargetRecord]) -> NameIndex[str]:
+    return NameIndex((t.name, t.name) for t in targets)
+
+
+def _suggest(names: NameIndex[str], entry: str) -> str | None:
+    return names.suggest(entry)
 
 
 def _placeholders(event: Event) -> list[Remark]:
