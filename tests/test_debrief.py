@@ -241,7 +241,7 @@ def test_history_lists_events_oldest_first_with_totals_and_a_chart(tmp_path: Pat
     assert [e["date"] for e in data["events"]] == ["2027-03-01", "2027-05-01"]
     assert data["totals"] == {"events": 2, "new_contacts": 7, "targets_met": 1}
     text = ok("history")
-    assert "2 events, 7 new contacts, 1 targets met." in text
+    assert "2 events, 7 new contacts, 1 target met." in text
     assert "██" in text
     assert "░" in text  # 1 of a goal of 3: short of it
     lines = ok("history", "--format", "jsonl").splitlines()

@@ -30,7 +30,7 @@ def test_sample_reports_are_what_netplan_prints(
 def test_every_command_is_in_the_readme() -> None:
     result = CliRunner().invoke(app, ["--help"])
     listed = re.findall(r"^  (\w+)\s", result.stdout.split("Commands:")[1], flags=re.M)
-    assert len(listed) == 7
+    assert len(listed) == 12
     for command in listed:
         assert f"`netplan {command}" in README, command
 

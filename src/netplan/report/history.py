@@ -9,7 +9,7 @@ from typing import Any
 
 from netplan.model.history import EventSummary, MetRow
 from netplan.report.csvout import to_csv
-from netplan.report.phrases import names
+from netplan.report.phrases import names, plural
 from netplan.safety import clean, md
 
 BAR_WIDTH = 20
@@ -82,8 +82,8 @@ def text(events: Sequence[EventSummary]) -> str:
     t = totals(events)
     lines += [
         "",
-        f"{t['events']:,} events, {t['new_contacts']:,} new contacts, "
-        f"{t['targets_met']:,} targets met.",
+        f"{plural(t['events'], 'event')}, {plural(t['new_contacts'], 'new contact')}, "
+        f"{plural(t['targets_met'], 'target')} met.",
         "",
         "New contacts against the goal (█ met, ░ short of the goal)",
     ]
@@ -111,8 +111,8 @@ def markdown(events: Sequence[EventSummary]) -> str:
     t = totals(events)
     lines += [
         "",
-        f"**Totals:** {t['events']:,} events, {t['new_contacts']:,} new contacts, "
-        f"{t['targets_met']:,} targets met.",
+        f"**Totals:** {plural(t['events'], 'event')}, "
+        f"{plural(t['new_contacts'], 'new contact')}, {plural(t['targets_met'], 'target')} met.",
     ]
     return "\n".join(lines) + "\n"
 
