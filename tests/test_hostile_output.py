@@ -244,9 +244,6 @@ def test_writing_over_an_input_is_refused_by_name(event_file: Path) -> None:
     assert event_file.read_text(encoding="utf-8") == "report\n"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="advise and checklist must pass input_paths=files to report()"
-)
 @pytest.mark.parametrize("command", ["advise", "checklist"])
 def test_output_naming_an_input_is_refused_unless_force(command: str, event_file: Path) -> None:
     before = event_file.read_bytes()

@@ -129,6 +129,11 @@ def many_tiny_targets(size: int) -> str:
     return _fill(lambda i: f'[[targets]]\nname = "{i}"\n', size)
 
 
+def a_list_of_wrong_items(size: int) -> str:
+    items = "1," * (size // 2)
+    return HEAD.replace('kind = "mixer"', f'kind = "mixer"\ntopics = [{items}]')
+
+
 def unnamed_targets_with_unknown_keys(size: int) -> str:
     return _fill(lambda _i: "[[targets]]\nx = 1\n", size)
 
@@ -156,6 +161,8 @@ OVER_BUDGET = {
     # pydantic keeps an error object per bad item (two per 16 bytes here, ~500 MiB
     # for 4 MiB), and every message is built before MAX_PROBLEMS cuts the list.
     "unnamed_targets_with_unknown_keys": unnamed_targets_with_unknown_keys,
+    # The same for a list of text holding two million numbers: ~1.8 GiB for 4 MiB.
+    "a_list_of_wrong_items": a_list_of_wrong_items,
     # The model, plan and JSON renderer hold several objects per target: 21 bytes
     # of TOML per target cost ~1.5 KiB (~390 MiB for 4 MiB as JSON).
     "many_tiny_targets": many_tiny_targets,

@@ -107,6 +107,30 @@ def _app_for(args: list[str]) -> typer.Typer:
     return lean
 
 
+def _usage_error(e: Exception) -> list[str]:
+    """click's usage error as lines for the one sanitising sink. Only netplan's own
+    text (the usage line, the help) is split into lines; the message, which quotes
+    what was typed, is one line, so typed text can never start a line of its own."""
+    import io
+
+    ctx = getattr(e, "ctx", None)
+    if ctx is None or type(e).__name__ == "NoArgsIsHelpError":
+        # `netplan` alone (the help), or an error netplan itself worded: all ours.
+        buffer = io.StringIO()
+        getattr(e, "show")(file=buffer)  # noqa: B009 - an attribute of click's error type
+        return buffer.getvalue().splitlines()
+    lines: list[str] = []
+    if ctx is not None:
+        lines += ctx.get_usage().split("\n")
+        help_option = next(iter(ctx.help_option_names), "--help")
+        lines.append(f"Try '{ctx.command_path} {help_option}' for help.")
+        lines.append("")
+    format_message = getattr(e, "format_message", None)
+    message = format_message() if callable(format_message) else str(e)
+    lines.append(f"Error: {message}")
+    return lines
+
+
 def run(args: list[str] | None = None, env: Env | None = None) -> int:
     """Run the app as the `netplan` command (on `args`, default the process's own) and
     return its exit status."""
@@ -124,12 +148,7 @@ def run(args: list[str] | None = None, env: Env | None = None) -> int:
     except Exception as e:
         show, exit_code = getattr(e, "show", None), getattr(e, "exit_code", None)
         if callable(show) and isinstance(exit_code, int):
-            # click's own usage errors: printed here, through the one sanitising sink.
-            import io
-
-            buffer = io.StringIO()
-            show(file=buffer)
-            env.err(buffer.getvalue().splitlines())
+            env.err(_usage_error(e))
             return exit_code
         if env.debug:
             raise

@@ -50,5 +50,5 @@ def advise(
     env = env_of(ctx)
     plans, failed = load_plans(env, files, select, ignore, db)
     if plans:
-        report(env, plans, len(files), format, output, force, color)
+        report(env, plans, len(files), format, output, force, color, input_paths=files)
     finish(plans, failed, fail_on)

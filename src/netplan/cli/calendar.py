@@ -112,7 +112,7 @@ def calendar(
         _everyone(env, plan, stamp, output, force)
         return
     reader = person_in(plan, person) if person is not None else None
-    emit(env, render(plan, stamp, reader), output, force)
+    emit(env, render(plan, stamp, reader), output, force, [file])
 
 
 def _everyone(env: Env, plan: Plan, stamp: dt.datetime, folder: Path | None, force: bool) -> None:

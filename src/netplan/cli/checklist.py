@@ -63,7 +63,17 @@ def checklist(
     env = env_of(ctx)
     plans, failed = load_plans(env, files, select, ignore, db)
     if plans and person is not None:
-        for_people(env, plans, person, format, output, force, color)
+        for_people(env, plans, person, format, output, force, color, files)
     elif plans:
-        report(env, plans, len(files), format, output, force, color, checklist_only=True)
+        report(
+            env,
+            plans,
+            len(files),
+            format,
+            output,
+            force,
+            color,
+            checklist_only=True,
+            input_paths=files,
+        )
     finish(plans, failed, fail_on)

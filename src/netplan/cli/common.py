@@ -471,6 +471,7 @@ def for_people(
     output: Path | None,
     force: bool,
     color: bool | None,
+    inputs: Sequence[str] = (),
 ) -> None:
     """Checklists for one person, or (`everyone`) one file per person who goes."""
     from netplan.output import write_atomic
@@ -484,11 +485,11 @@ def for_people(
         if canonical(fmt) == "json" and len(readers) > 1:
             from netplan.report.json import checklist_dict, dumps
 
-            emit(env, dumps([checklist_dict(p, r) for p, r in readers]), output, force)
+            emit(env, dumps([checklist_dict(p, r) for p, r in readers]), output, force, inputs)
             return
         colored = terminal and env.use_color(color)
         docs = [chosen.render_one(p, Options(True, width, colored, True, r)) for p, r in readers]
-        emit(env, "".join(docs), output, force)
+        emit(env, "".join(docs), output, force, inputs)
         return
     if output is None or not output.is_dir():
         raise UsageError("--for everyone writes one file per person: give -o an existing folder")

@@ -74,6 +74,6 @@ def people(
             content = report.toml_text(read)
         else:
             content = report.text(read)
-        emit(env, content, output, force)
+        emit(env, content, output, force, files)
     if failed:
         raise typer.Exit(ExitCode.INPUT)

@@ -118,7 +118,7 @@ def team(
             ]
         )
         width = env.width(to_stdout(output))
-        emit(env, render(data, format, width=width, people=people), output, force)
+        emit(env, render(data, format, width=width, people=people), output, force, files)
     if failed:
         raise typer.Exit(ExitCode.INPUT)
     kinds = [k for k in fail_on or () if k != "overlap"]

@@ -93,19 +93,6 @@ _CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 # After "=", "," or "[" only, and possessive: linear even over 32 MiB of digits.
 _TOML_INT = re.compile(r"[=,\[][ \t\r\n]*+[+-]?\d(?:_?\d){4300,}+")
 INT64 = (-(2**63), 2**63 - 1)
-# The shortest spellings of an integer outside 64 bits: 19 decimal digits, 16 hex,
-# 21 octal or 63 binary ones (underscores may separate them). Separate patterns: an
-# alternation is several times slower to search a big file with.
-_LONG_DECIMAL = re.compile(r"[0-9][0-9_]{18}")
-_LONG_PREFIXED = re.compile(r"0x[0-9A-Fa-f_]{16}|0o[0-7_]{21}|0b[01_]{63}")
-
-
-def _may_hold_huge_ints(text: str) -> bool:
-    if _LONG_DECIMAL.search(text):
-        return True
-    return any(p in text for p in ("0x", "0o", "0b")) and bool(_LONG_PREFIXED.search(text))
-
-
 def _line(text: str, lineno: int) -> str:
     start = 0
     for _ in range(lineno - 1):
@@ -285,13 +272,19 @@ def path_of_source(source: str) -> bytes:
     return _SOURCE_ESCAPE.sub(byte, source).encode("utf-8", "surrogateescape")
 
 
+# A key in a message is cut to this many characters: the file chose it, and a
+# 32 MB key must not become a 32 MB message.
+KEY_SHOWN = 80
+
+
 def format_loc(loc: Sequence[str | int]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            key = part if len(part) <= KEY_SHOWN else part[:KEY_SHOWN] + "…"
+            out += f".{key}" if out else key
     return out
 
 
@@ -311,17 +304,18 @@ def schema_problems(
     more = 0
     for err in error.errors(include_url=False, include_input=False):
         loc: Loc = tuple(err["loc"])
-        if len(loc) > 1 and loc[-1] in _UNION_MEMBERS and loc[-2] == "date":
+        union = len(loc) > 1 and loc[-1] in _UNION_MEMBERS and loc[-2] == "date"
+        if union:
             loc = loc[:-1]
-            message = _date_message(_value_at(doc, loc))
-        else:
-            message = _message(err["type"], loc, err["msg"], doc)
         if loc in items:
             continue
         if len(items) >= MAX_PROBLEMS:
-            more += 1
+            more += 1  # counted, not worded: a message costs a "did you mean" search
             continue
-        items[loc] = message
+        if union:
+            items[loc] = _date_message(_value_at(doc, loc))
+        else:
+            items[loc] = _message(err["type"], loc, err["msg"], doc)
     if text is None:
         problems = [Problem(msg, loc=format_loc(loc)) for loc, msg in items.items()]
     else:
@@ -394,7 +388,7 @@ def locate(text: str, items: Sequence[tuple[Loc, str]]) -> list[Problem]:
     """Attach line numbers to remarks about an already-parsed document."""
     from netplan.sources.locate import KeyLines
 
-    lines = KeyLines(text)
+    lines = KeyLines(text, wanted=[loc for loc, _ in items])
     return [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in items]
 
 

@@ -66,9 +66,10 @@ def parse_list(
 
 
 def source_name(path: str | os.PathLike[str]) -> str:
-    """A path as messages show it: bytes that are not UTF-8 as \\xNN."""
-    name = os.fspath(path)
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A path as messages and JSON show it: the event loader's convention."""
+    from netplan.sources.event import source_name as named
+
+    return named(os.fspath(path))
 
 
 def read_list_file(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES) -> bytes:
