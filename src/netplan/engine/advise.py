@@ -201,6 +201,11 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
 _RANK = {p: n for n, p in enumerate(PRIORITIES)}
 
 
+# At most this many experts are named for one target: a hundred colleagues who all
+# know one subject would otherwise multiply every target's entry by a hundred.
+EXPERTS_PER_TARGET = 10
+
+
 def _expert_fit(
     interests: Iterable[str], experts: dict[str, list[str]], keys: dict[str, str]
 ) -> tuple[ExpertFit, ...]:
@@ -213,8 +218,9 @@ def _expert_fit(
         if key in seen:
             continue
         seen.add(key)
-        for name in experts.get(key, ()):
-            shared.setdefault(name, []).append(interest)
+        for name in experts.get(key, ())[:EXPERTS_PER_TARGET]:
+            if name in shared or len(shared) < EXPERTS_PER_TARGET:
+                shared.setdefault(name, []).append(interest)
     return tuple(ExpertFit(name, tuple(s)) for name, s in shared.items())
 
 
