@@ -93,6 +93,8 @@ _CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 # After "=", "," or "[" only, and possessive: linear even over 32 MiB of digits.
 _TOML_INT = re.compile(r"[=,\[][ \t\r\n]*+[+-]?\d(?:_?\d){4300,}+")
 INT64 = (-(2**63), 2**63 - 1)
+
+
 def _line(text: str, lineno: int) -> str:
     start = 0
     for _ in range(lineno - 1):
