@@ -25,6 +25,7 @@ from netplan.cli import run
 from netplan.cli.env import MAX_WIDTH, Env
 from netplan.report.phrases import EXPERTS_SHOWN, NAMES_SHOWN
 from netplan.sources.event import MAX_KEYS_PER_TABLE, MAX_PROBLEMS
+from netplan.sources.lint import MAX_WARNINGS, capped
 from netplan.sources.locate import (
     MAX_KEY_PARTS,
     MAX_TABLES,
@@ -300,6 +301,54 @@ def test_problems_are_capped_and_the_rest_counted(command: str, tmp_path: Path) 
     lines = err.splitlines()
     assert len(lines) == MAX_PROBLEMS + 1
     assert lines[-1] == f"{path}: ... and {bad - MAX_PROBLEMS:,} more problems not shown"
+
+
+def test_warnings_are_capped_and_the_rest_counted(tmp_path: Path) -> None:
+    many = 3 * MAX_WARNINGS
+    knows = ", ".join(f'"Stranger {i}"' for i in range(many))
+    path = write(
+        tmp_path,
+        HEAD + f'[[colleagues]]\nname = "Ann"\nknows = [{knows}]\n'
+        '[[targets]]\nname = "Tom Smith"\n',
+    )
+    status, out, err = netplan("validate", path)
+    assert status == 0
+    assert out == f"{path}: ok\n"
+    lines = err.splitlines()
+    assert len(lines) == MAX_WARNINGS + 1
+    assert "knows[0]: 'Stranger 0' matches no target" in lines[0]
+    assert f"knows[{MAX_WARNINGS - 1}]" in lines[-2]
+    assert lines[-1] == f"{path}: warning: ... and {many - MAX_WARNINGS:,} more warnings not shown"
+
+
+@pytest.mark.parametrize("advised", [True, False])
+def test_the_count_of_capped_warnings_is_shown_by_advise_when_any_would_be(advised: bool) -> None:
+    remarks = [(("targets", i), f"remark {i}", advised and i == 3) for i in range(5)]
+    kept = capped(iter(remarks), limit=2)
+    assert kept[:2] == remarks[:2]
+    assert kept[2] == ((), "... and 3 more warnings not shown", advised)
+    assert capped(remarks[:2], limit=2) == remarks[:2]
+
+
+@pytest.mark.parametrize(("near", "shown"), [(True, True), (False, False)])
+def test_advise_counts_the_warnings_it_would_have_shown(
+    tmp_path: Path, near: bool, shown: bool
+) -> None:
+    """Past the cap, advise counts what it would have shown: near misses it shows, names
+    that simply match nobody (validate's alone) it does not."""
+    many = MAX_WARNINGS + 7
+    name = "Tom Smyth" if near else "Stranger"
+    knows = ", ".join(f'"{name} {i}"' for i in range(many))
+    targets = "".join(f'[[targets]]\nname = "Tom Smith {i}"\n' for i in range(many))
+    path = write(tmp_path, HEAD + f'[[colleagues]]\nname = "Ann"\nknows = [{knows}]\n' + targets)
+    status, _, err = netplan("advise", path, "--format", "json")
+    assert status == 0
+    lines = err.splitlines()
+    if shown:
+        assert len(lines) == MAX_WARNINGS + 1
+        assert lines[-1] == f"{path}: warning: ... and 7 more warnings not shown"
+    else:
+        assert lines == []
 
 
 # -- bounds the lead put in place: field caps, width, suggestions, lists in one finding --

@@ -113,6 +113,13 @@ def deep_dotted_keys(size: int) -> str:
     return _fill(lambda i: ".".join([f"k{i}"] + ["a"] * 999) + " = 1\n", size)
 
 
+def many_knows_names(size: int) -> str:
+    """One colleague who knows hundreds of thousands of people, none of them a target:
+    a warning each, of which only the first few are kept."""
+    head = HEAD + '[[targets]]\nname = "Tom Smith"\n\n[[colleagues]]\nname = "Ann"\nknows = ['
+    return _fill(lambda i: f'"t{i}",', size, head) + "]\n"
+
+
 def many_tables(size: int) -> str:
     return _fill(lambda i: f"[t{i}]\n", size)
 
@@ -154,6 +161,7 @@ CASES: dict[str, Callable[[int], str]] = {
         many_tables,
         many_array_names,
         many_inline_tables,
+        many_knows_names,
     )
 }
 # Known to be over budget, in code outside the input reader. Strict: when fixed they

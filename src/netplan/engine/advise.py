@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from netplan.engine.team import assign_owners, follow_up_by, schedule
 from netplan.model.event import Event
 from netplan.model.identity import name_key
-from netplan.model.kinds import PRIORITIES, Verdict
+from netplan.model.kinds import PRIORITIES, Priority, Verdict
 from netplan.model.matching import Assembly
 from netplan.model.plan import (
     Action,
@@ -78,7 +78,7 @@ def make_plan(
     findings = _resolve(found, advice)
     pair_is_large = GROUP_SIZE in active and event.netplan.large_group <= 2
     verdict = _verdict(brought, findings, pair_is_large)
-    briefs = assign_owners(_briefs(ctx, brought), event.me.name, brought, verdict)
+    briefs = _briefs(ctx, brought, verdict)
     slots = schedule(event.event, verdict, event.netplan.regroup_minutes)
     due = follow_up_by(event.event)
     return Plan(
@@ -149,9 +149,16 @@ def _verdict(brought: Sequence[str], findings: Sequence[Finding], pair_is_large:
     return "go-together-split-up"
 
 
-def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
+class _Claim(NamedTuple):
+    priority: Priority
+    introducers: tuple[Introducer, ...]
+    experts: tuple[ExpertFit, ...]
+
+
+def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[TargetBrief, ...]:
     """One brief per target, highest priority first, and within a priority those not on
-    the attendee list last. Runs once per target: keep it lean."""
+    the attendee list last, each with its owner. Runs once per target: keep it lean
+    (each brief is built once, with its owner, not built and then replaced)."""
     coming = {name_key(n) for n in brought}
     experts: dict[str, list[str]] = {}  # subject key → brought colleagues who know it
     here = [name_key(c.name) in coming for c in ctx.colleagues]
@@ -160,15 +167,16 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
             for subject in unique(c.expertise):
                 experts.setdefault(subject_key(subject), []).append(c.name)
     people = ctx.people
+    targets = ctx.targets
     order = sorted(
-        range(len(ctx.targets)),
-        key=lambda n: (_RANK[ctx.targets[n].priority], people.registered[n] is False),
+        range(len(targets)),
+        key=lambda n: (_RANK[targets[n].priority], people.registered[n] is False),
     )
     # Targets share a small vocabulary of interests: key each distinct one once.
     keys: dict[str, str] = {}
-    briefs = []
+    claims = []
     for n in order:
-        t = ctx.targets[n]
+        t = targets[n]
         fit: tuple[ExpertFit, ...] = ()
         if experts and t.interests:
             fit = _expert_fit(t.interests, experts, keys)
@@ -176,26 +184,29 @@ def _briefs(ctx: Context, brought: Sequence[str]) -> tuple[TargetBrief, ...]:
             Introducer(ctx.colleagues[k.colleague].name, here[k.colleague], k.via)
             for k in people.known_by.get(n, ())
         )
-        briefs.append(
-            TargetBrief(
-                t.name,
-                t.company,
-                t.title,
-                t.priority,
-                t.interests,
-                t.notes,
-                intros,
-                fit,
-                "",
-                ctx.met_before(t),
-                t.email,
-                t.linkedin,
-                people.registered[n],
-                people.known_by_me[n],
-                t.source,
-            )
+        claims.append(_Claim(t.priority, intros, fit))
+    owners = assign_owners(claims, ctx.me.name, brought, verdict)
+    return tuple(
+        TargetBrief(
+            t.name,
+            t.company,
+            t.title,
+            t.priority,
+            t.interests,
+            t.notes,
+            claim.introducers,
+            claim.experts,
+            owner,
+            ctx.met_before(t),
+            t.email,
+            t.linkedin,
+            people.registered[n],
+            people.known_by_me[n],
+            t.source,
         )
-    return tuple(briefs)
+        for n, claim, owner in zip(order, claims, owners, strict=True)
+        for t in (targets[n],)
+    )
 
 
 _RANK = {p: n for n, p in enumerate(PRIORITIES)}

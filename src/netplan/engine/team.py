@@ -14,20 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Protocol
 
 from netplan.model.event import EventInfo
-from netplan.model.kinds import Verdict
-from netplan.model.plan import Slot, TargetBrief
+from netplan.model.kinds import Priority, Verdict
+from netplan.model.plan import ExpertFit, Introducer, Slot
 from netplan.model.when import after, earlier, event_day, window, working_days_after
 
 FOLLOW_UP_WORKING_DAYS = 2
 
 
 def assign_owners(
-    briefs: Sequence[TargetBrief], me: str, brought: Sequence[str], verdict: Verdict
-) -> tuple[TargetBrief, ...]:
+    briefs: Sequence[Claims], me: str, brought: Sequence[str], verdict: Verdict
+) -> list[str]:
+    """The owner of each target, in the order of `briefs`."""
     if verdict != "go-together-split-up":
-        return tuple(b._replace(owner=me) for b in briefs)
+        return [me] * len(briefs)
     going = (me, *brought)
     rank = {name: i for i, name in enumerate(going)}
     room = len(briefs) // len(going) + 1
@@ -48,7 +50,18 @@ def assign_owners(
             owner = min(going, key=lambda p: (load[p], rank[p]))
         owners[n] = owner
         load[owner] += 1
-    return tuple(b._replace(owner=o or me) for b, o in zip(briefs, owners, strict=True))
+    return [o or me for o in owners]
+
+
+class Claims(Protocol):
+    """What ownership looks at in a target's brief."""
+
+    @property
+    def priority(self) -> Priority: ...
+    @property
+    def introducers(self) -> Sequence[Introducer]: ...
+    @property
+    def experts(self) -> Sequence[ExpertFit]: ...
 
 
 def schedule(info: EventInfo, verdict: Verdict, regroup_minutes: int) -> tuple[Slot, ...]:

@@ -18,6 +18,7 @@ a name with a capped number of candidates, never with every other name.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -267,6 +268,8 @@ def email_key(value: str) -> str | None:
 
     LinkedIn puts `urn:li:member:…` in its email column for some members: not an email.
     """
+    if "@" not in value:
+        return None  # most values asked about are names: answer those at once
     s = value.strip().casefold()
     if s.startswith("mailto:"):
         s = s[len("mailto:") :]
@@ -284,11 +287,11 @@ _PROFILE = re.compile(
 def profile_key(value: str) -> str | None:
     """A LinkedIn profile URL as 'in/slug': scheme, www., country subdomain, trailing
     slash, query and case ignored. None when the value is not such a URL."""
-    from urllib.parse import unquote
-
     m = _PROFILE.match(value.strip()[:MAX_COMPARED])
     if m is None:
         return None
+    from urllib.parse import unquote  # only for a URL: from-importing has a cost per call
+
     return f"in/{unicodedata.normalize('NFC', unquote(m.group(2))).casefold()}"
 
 
@@ -339,6 +342,13 @@ def company_key(company: str | None) -> str:
     """A company's name for comparing: loose, without legal forms ('' when unknown)."""
     if not company:
         return ""
+    # A list names few companies many times over: key each once per run (the
+    # cache holds names cut as loose_key cuts them, so its size stays bounded).
+    return _company_key(company[:MAX_COMPARED])
+
+
+@functools.lru_cache(maxsize=4096)
+def _company_key(company: str) -> str:
     words = loose_key(company).split()
     kept = [w for w in words if w not in _LEGAL_FORMS]
     return " ".join(kept or words)
@@ -444,6 +454,8 @@ class PeopleIndex(Generic[T]):
             return None
         mine = keys.company
         fits = [v for c, v in group if not mine or not c or c == mine]
+        if len(fits) == 1:
+            return Match(fits[0], "name")
         distinct = list({id(v): v for v in fits}.values())
         if len(distinct) == 1:
             return Match(distinct[0], "name")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from netplan.model.event import Event, Loc, Target
 from netplan.model.identity import (
     Ambiguous,
+    Keys,
     Match,
     PeopleIndex,
     company_key,
@@ -31,7 +32,8 @@ from netplan.model.kinds import PRIORITIES, Priority
 if TYPE_CHECKING:
     from netplan.model.people import Person, Rosters
 
-KNOWS = "knows"  # `via` of an introduction from the event file's `knows`
+KNOWS = "knows"
+Found = Match[int] | Ambiguous[int] | None  # `via` of an introduction from the event file's `knows`
 
 
 class TargetRecord(NamedTuple):
@@ -63,6 +65,9 @@ class Assembly:
     index: PeopleIndex[int]  # every target, for finding one again
     attendees: int | None = None  # how many attend, with an attendee list
     notices: list[tuple[Loc, str]] = field(default_factory=list)  # ambiguous rows and the like
+    # Per colleague, per `knows` entry: the target it found (None for a repeat of a
+    # name listed before, which is not matched again).
+    knows_found: tuple[list[Found], ...] = ()
 
 
 def _record_of(t: Target) -> TargetRecord:
@@ -86,15 +91,6 @@ def _imported(p: Person, priority: str, source: str) -> TargetRecord:
     )
 
 
-def _key_kind(entry: str) -> tuple[str, str | None, str | None]:
-    """A `knows` entry as (name, email, profile): it may be any of the three."""
-    if email_key(entry):
-        return "", entry, None
-    if profile_key(entry):
-        return "", None, entry
-    return entry, None, None
-
-
 def _index(people: Sequence[Person]) -> PeopleIndex[int]:
     index: PeopleIndex[int] = PeopleIndex()
     for n, p in enumerate(people):
@@ -110,7 +106,7 @@ def assemble(event: Event, rosters: Rosters | None) -> Assembly:
         rosters = Rosters()
     attendees = None if rosters.attendees is None else _index(rosters.attendees)
     records, index, notices = _targets(event, rosters)
-    known_by, others = _knowing(event, rosters, index, attendees)
+    known_by, others, knows_found = _knowing(event, rosters, index, attendees)
     registered: tuple[bool | None, ...] = (None,) * len(records)
     if attendees is not None:
         registered = tuple(
@@ -124,7 +120,15 @@ def assemble(event: Event, rosters: Rosters | None) -> Assembly:
         )
     count = None if rosters.attendees is None else len(rosters.attendees)
     return Assembly(
-        tuple(records), known_by, others, registered, known_by_me, index, count, notices
+        tuple(records),
+        known_by,
+        others,
+        registered,
+        known_by_me,
+        index,
+        count,
+        notices,
+        knows_found,
     )
 
 
@@ -161,36 +165,75 @@ def _knowing(
     rosters: Rosters,
     index: PeopleIndex[int],
     attendees: PeopleIndex[int] | None,
-) -> tuple[dict[int, list[Knowing]], dict[int, int]]:
-    """Who knows each target, and how many other people each colleague knows there."""
+) -> tuple[dict[int, list[Knowing]], dict[int, int], tuple[list[Found], ...]]:
+    """Who knows each target, how many other people each colleague knows there, and
+    what each `knows` entry found. One entry at a time: nothing per entry is kept but
+    what it found."""
     known_by: dict[int, list[Knowing]] = {}
     others: dict[int, int] = {}
+    knows_found: list[list[Found]] = []
     for c_pos, c in enumerate(event.colleagues):
-        seen_targets: set[int] = set()
-        seen_others: set[int] = set()
-        loose_others = 0
-        knows = {name_key(k): k for k in c.knows}.values()  # a name listed twice is one
-        entries: list[tuple[str, str | None, str | None, str | None, str]] = [
-            (*_key_kind(k), None, KNOWS) for k in knows
-        ]
+        tally = _Tally(c_pos, index, attendees, known_by)
+        listed: set[str] = set()
+        found_here: list[Found] = []
+        for k in c.knows:
+            key = name_key(k)
+            if key in listed:
+                found_here.append(None)  # a name listed twice is one
+                continue
+            listed.add(key)
+            found = tally.note(_knows_keys(k, key), KNOWS)
+            if attendees is None and not isinstance(found, Match):
+                tally.loose += 1  # without an attendee list, a `knows` name is at the event
+            found_here.append(found)
+        knows_found.append(found_here)
         if c_pos in rosters.colleagues:
             source, people = rosters.colleagues[c_pos]
-            entries += [(p.match_name, p.email, p.linkedin, p.company, source) for p in people]
-        for name, email, linkedin, company, via in entries:
-            keys = keys_of(name, email, linkedin, company)  # once, for both indexes
-            found = index.find_keys(keys)
-            if isinstance(found, Match):
-                if found.value not in seen_targets:
-                    seen_targets.add(found.value)
-                    known_by.setdefault(found.value, []).append(Knowing(c_pos, via))
-            elif attendees is not None:
-                at = attendees.find_keys(keys)
-                if isinstance(at, Match):
-                    seen_others.add(at.value)
-            elif via == KNOWS:
-                loose_others += 1  # without an attendee list, a `knows` name is at the event
-        others[c_pos] = len(seen_others) + loose_others
-    return known_by, others
+            for p in people:
+                tally.note(keys_of(p.match_name, p.email, p.linkedin, p.company), source)
+        others[c_pos] = len(tally.others) + tally.loose
+    return known_by, others, tuple(knows_found)
+
+
+class _Tally:
+    """Whom one colleague knows: targets (into `known_by`) and other attendees."""
+
+    def __init__(
+        self,
+        colleague: int,
+        index: PeopleIndex[int],
+        attendees: PeopleIndex[int] | None,
+        known_by: dict[int, list[Knowing]],
+    ) -> None:
+        self.colleague = colleague
+        self.index = index
+        self.attendees = attendees
+        self.known_by = known_by
+        self.targets: set[int] = set()
+        self.others: set[int] = set()  # attendees who are not targets
+        self.loose = 0  # `knows` names at the event, when there is no attendee list
+
+    def note(self, keys: Keys, via: str) -> Found:
+        found = self.index.find_keys(keys)
+        if isinstance(found, Match):
+            if found.value not in self.targets:
+                self.targets.add(found.value)
+                self.known_by.setdefault(found.value, []).append(Knowing(self.colleague, via))
+        elif self.attendees is not None:
+            at = self.attendees.find_keys(keys)
+            if isinstance(at, Match):
+                self.others.add(at.value)
+        return found
+
+
+def _knows_keys(entry: str, key: str) -> Keys:
+    """A `knows` entry's keys (`key`: its name_key): it may be a name, an email or a
+    profile URL."""
+    if email := email_key(entry):
+        return Keys("", email, None, "")
+    if profile := profile_key(entry):
+        return Keys("", None, profile, "")
+    return Keys(key, None, None, "")
 
 
 def _merge(record: TargetRecord, p: Person) -> TargetRecord:

@@ -390,7 +390,7 @@ def locate(text: str, items: Sequence[tuple[Loc, str]]) -> list[Problem]:
     """Attach line numbers to remarks about an already-parsed document."""
     from netplan.sources.locate import KeyLines
 
-    lines = KeyLines(text, wanted=[loc for loc, _ in items])
+    lines = KeyLines(text, wanted=[loc for loc, _ in items if loc])  # () is the whole file
     return [Problem(msg, line=lines.find(loc), loc=format_loc(loc)) for loc, msg in items]
 
 
@@ -439,7 +439,7 @@ def load_with_lists(
     from pathlib import Path
 
     from netplan.model.matching import assemble
-    from netplan.sources.lint import event_warnings
+    from netplan.sources.lint import capped, remarks
 
     source = source_name(path)
     event, text = _parse(read_bytes(path, stdin, max_bytes), source)
@@ -458,15 +458,15 @@ def load_with_lists(
     noticed += [(loc, msg, True) for loc, msg in people.notices]
     if advise_only:
         noticed = [n for n in noticed if n[2]]
-    remarks = event_warnings(event, advise_only, people) + noticed
-    if not remarks:
+    shown = capped(itertools.chain(remarks(event, advise_only, people), noticed))
+    if not shown:
         return event, [], people
-    located = locate(text, [(loc, msg) for loc, msg, _ in remarks])
+    located = locate(text, [(loc, msg) for loc, msg, _ in shown])
     return (
         event,
         [
             dataclasses.replace(p, on_advise=on_advise)
-            for p, (_, _, on_advise) in zip(located, remarks, strict=True)
+            for p, (_, _, on_advise) in zip(located, shown, strict=True)
         ],
         people,
     )

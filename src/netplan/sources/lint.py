@@ -8,7 +8,8 @@ are for `validate` alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
 from netplan.model.event import Event, Loc
 from netplan.model.identity import (
@@ -16,7 +17,6 @@ from netplan.model.identity import (
     Match,
     NameIndex,
     email_key,
-    keys_of,
     loose_key,
     name_key,
     profile_key,
@@ -27,17 +27,45 @@ from netplan.starter import PLACEHOLDERS
 Remark = tuple[Loc, str, bool]
 
 
+# Past this many, remarks are counted rather than listed: a file of a million `knows`
+# names that match no target must not make a million warnings in memory.
+MAX_WARNINGS = 50
+
+
 def event_warnings(
     event: Event, advise_only: bool = False, people: Assembly | None = None
 ) -> list[Remark]:
     """Every remark, or (advise_only) just those advise shows, skipping the scans
-    whose remarks only validate prints. `people`: the event's people matched with its
-    lists (`matching.assemble`; worked out here when not given)."""
+    whose remarks only validate prints; the first MAX_WARNINGS, then one that counts
+    the rest. `people`: the event's people matched with its lists
+    (`matching.assemble`; worked out here when not given)."""
     from netplan.model.matching import assemble
 
-    out: list[Remark] = []
-    out += _placeholders(event)
-    people = people or assemble(event, None)
+    return capped(remarks(event, advise_only, people or assemble(event, None)))
+
+
+def remarks(event: Event, advise_only: bool, people: Assembly) -> Iterator[Remark]:
+    """`event_warnings`, uncapped and one at a time, to add others before the cap."""
+    return (r for r in _remarks(event, advise_only, people) if r[2] or not advise_only)
+
+
+def capped(remarks: Iterable[Remark], limit: int = MAX_WARNINGS) -> list[Remark]:
+    """The first `limit` remarks, and one saying how many more there were (shown by
+    advise too when any of those would have been)."""
+    rest = iter(remarks)
+    out = list(itertools.islice(rest, limit))
+    more = 0
+    on_advise = False
+    for _, _, shown in rest:
+        more += 1
+        on_advise = on_advise or shown
+    if more:
+        out.append(((), f"... and {more:,} more warnings not shown", on_advise))
+    return out
+
+
+def _remarks(event: Event, advise_only: bool, people: Assembly) -> Iterator[Remark]:
+    yield from _placeholders(event)
     targets = people.targets
     index = people.index
     near: NameIndex[str] | None = None  # for suggestions, built on the first miss
@@ -46,61 +74,54 @@ def event_warnings(
         seen: dict[str, int] = {}
         for j, entry in enumerate(c.knows):
             where: Loc = ("colleagues", i, "knows", j)
-            first = seen.setdefault(name_key(entry), j)
+            key = name_key(entry)
+            first = seen.setdefault(key, j)
             if first != j:
                 if not advise_only:
-                    out.append((where, f"'{entry}' is listed twice (also knows[{first}])", False))
+                    yield where, f"'{entry}' is listed twice (also knows[{first}])", False
                 continue
+            found = people.knows_found[i][j]  # matched once, by `assemble`
             if email_key(entry) or profile_key(entry):
-                if index.find("", entry, entry) is None:
-                    out.append((where, f"'{entry}' is the email or profile of no target", True))
+                if found is None:
+                    yield where, f"'{entry}' is the email or profile of no target", True
                 continue
-            keys = keys_of(entry)
-            found = index.find_keys(keys)
             if isinstance(found, Match):
-                if not index.has_name(keys.name):
-                    out.append(
-                        (
-                            where,
-                            f"'{entry}' is taken as target '{targets[found.value].name}' "
-                            "(ignoring accents, spacing, punctuation and middle initials)",
-                            True,
-                        )
+                if not index.has_name(key):
+                    yield (
+                        where,
+                        f"'{entry}' is taken as target '{targets[found.value].name}' "
+                        "(ignoring accents, spacing, punctuation and middle initials)",
+                        True,
                     )
             elif isinstance(found, Ambiguous):
                 options = " or ".join(f"'{targets[v].name}'" for v in found.values[:5])
-                out.append(
-                    (
-                        where,
-                        f"'{entry}' could be {options}: write the name as the target has it",
-                        True,
-                    )
+                yield (
+                    where,
+                    f"'{entry}' could be {options}: write the name as the target has it",
+                    True,
                 )
             elif (suggested := _suggest(near := near or _names(targets), entry)) is not None:
-                out.append(
-                    (where, f"'{entry}' matches no target (did you mean '{suggested}'?)", True)
-                )
-            elif business and targets:
-                out.append(
-                    (
-                        where,
-                        f"'{entry}' matches no target; at a business event only targets count "
-                        "(check the spelling, or add them under [[targets]])",
-                        False,
-                    )
-                )
-        if event.event.kind == "happy-hour" and "style" not in c.model_fields_set:
-            out.append(
-                (
-                    ("colleagues", i),
-                    f"no style given for {c.name} at a happy hour: netplan assumes "
-                    "'networker'; say 'socializer' if they will treat it as one",
+                yield where, f"'{entry}' matches no target (did you mean '{suggested}'?)", True
+            elif business and targets and not advise_only:
+                yield (
+                    where,
+                    f"'{entry}' matches no target; at a business event only targets count "
+                    "(check the spelling, or add them under [[targets]])",
                     False,
                 )
+        if (
+            not advise_only
+            and event.event.kind == "happy-hour"
+            and "style" not in c.model_fields_set
+        ):
+            yield (
+                ("colleagues", i),
+                f"no style given for {c.name} at a happy hour: netplan assumes "
+                "'networker'; say 'socializer' if they will treat it as one",
+                False,
             )
-    if advise_only:
-        return [r for r in out if r[2]]
-    return out + _same_person(event)
+    if not advise_only:
+        yield from _same_person(event)
 
 
 def _names(targets: Sequence[TargetRecord]) -> NameIndex[str]:
@@ -111,30 +132,26 @@ def _suggest(names: NameIndex[str], entry: str) -> str | None:
     return names.suggest(entry)
 
 
-def _placeholders(event: Event) -> list[Remark]:
-    names: list[tuple[Loc, str]] = [(("me", "name"), event.me.name)]
-    names += [(("colleagues", i, "name"), c.name) for i, c in enumerate(event.colleagues)]
-    names += [(("targets", i, "name"), t.name) for i, t in enumerate(event.targets)]
-    return [
-        (loc, f"'{name}' is a placeholder from the template: put in a real name", True)
-        for loc, name in names
-        if name in PLACEHOLDERS
-    ]
+def _placeholders(event: Event) -> Iterator[Remark]:
+    people: Iterator[tuple[Loc, str]] = itertools.chain(
+        [(("me", "name"), event.me.name)],
+        ((("colleagues", i, "name"), c.name) for i, c in enumerate(event.colleagues)),
+        ((("targets", i, "name"), t.name) for i, t in enumerate(event.targets)),
+    )
+    for loc, name in people:
+        if name in PLACEHOLDERS:
+            yield loc, f"'{name}' is a placeholder from the template: put in a real name", True
 
 
-def _same_person(event: Event) -> list[Remark]:
+def _same_person(event: Event) -> Iterator[Remark]:
     """Targets whose names differ only in accents, punctuation or middle initials."""
     first: dict[str, int] = {}
-    out: list[Remark] = []
     for i, t in enumerate(event.targets):
         j = first.setdefault(loose_key(t.name), i)
         if j != i:
-            out.append(
-                (
-                    ("targets", i, "name"),
-                    f"'{t.name}' looks like the same person as targets[{j}] "
-                    f"('{event.targets[j].name}')",
-                    False,
-                )
+            yield (
+                ("targets", i, "name"),
+                f"'{t.name}' looks like the same person as targets[{j}] "
+                f"('{event.targets[j].name}')",
+                False,
             )
-    return out
