@@ -32,8 +32,8 @@ from netplan.model.kinds import PRIORITIES, Priority
 if TYPE_CHECKING:
     from netplan.model.people import Person, Rosters
 
-KNOWS = "knows"
-Found = Match[int] | Ambiguous[int] | None  # `via` of an introduction from the event file's `knows`
+KNOWS = "knows"  # `via` of an introduction from the event file's `knows`
+Found = Match[int] | Ambiguous[int] | None  # what one name found among the targets
 
 
 class TargetRecord(NamedTuple):
