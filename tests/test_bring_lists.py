@@ -269,6 +269,60 @@ def test_an_ambiguous_imported_row_is_reported_not_guessed(tmp_path: Path) -> No
     assert len(advise(path)["targets"]) == 2
 
 
+def test_a_bare_row_that_fits_two_targets_is_reported_not_guessed(tmp_path: Path) -> None:
+    """Two Bob Stones (Globex, Initech) from a CRM list; the attendee list, your
+    connections and Ana's each have one "Bob Stone" with no company."""
+    crm = "Name,Company\nBob Stone,Globex\nBob Stone,Initech\n"
+    path = setup(
+        tmp_path,
+        {
+            "crm.csv": crm,
+            "luma.csv": luma(("Bob Stone", "", "approved", "")),
+            "mine.csv": linkedin(("Bob", "Stone", "", "")),
+            "ana.csv": linkedin(("Bob", "Stone", "", "")),
+        },
+        event='attendees = "luma.csv"',
+        me='connections = "mine.csv"',
+        ana='connections = "ana.csv"',
+        extra='\n[[target_lists]]\nfile = "crm.csv"\n',
+    )
+    result = cli("validate", str(path))
+    assert result.exit_code == 0, result.stderr
+    either = "could be 'Bob Stone, Globex' or 'Bob Stone, Initech'"
+    warnings = [line for line in result.stderr.splitlines() if either in line]
+    assert len(warnings) == 3, result.stderr
+    assert "event.attendees: line 2: 'Bob Stone' " + either + ": both count" in warnings[0]
+    assert "me.connections: line 5: 'Bob Stone' " + either + ": neither counts" in warnings[1]
+    assert "colleagues[0].connections: line 5:" in warnings[2]
+    assert warnings[2].endswith("not taken as an introduction")
+    data = advise(path)
+    stones = [t for t in data["targets"] if t["name"] == "Bob Stone"]
+    assert [t["company"] for t in stones] == ["Globex", "Initech"]
+    assert [t["registered"] for t in stones] == [True, True]
+    assert [t["known_by_me"] for t in stones] == [False, False]
+    assert [t["introducers"] for t in stones] == [[], []]
+
+
+def test_a_bare_row_that_fits_one_target_still_matches(tmp_path: Path) -> None:
+    crm = "Name,Company\nBob Stone,Globex\n"
+    path = setup(
+        tmp_path,
+        {
+            "crm.csv": crm,
+            "luma.csv": luma(("Bob Stone", "", "approved", "")),
+            "mine.csv": linkedin(("Bob", "Stone", "", "")),
+        },
+        event='attendees = "luma.csv"',
+        me='connections = "mine.csv"',
+        extra='\n[[target_lists]]\nfile = "crm.csv"\n',
+    )
+    result = cli("validate", str(path))
+    assert "could be" not in result.stderr
+    (stone,) = [t for t in advise(path)["targets"] if t["name"] == "Bob Stone"]
+    assert stone["registered"] is True
+    assert stone["known_by_me"] is True
+
+
 # --- advice with lists --------------------------------------------------------------------
 
 
@@ -439,6 +493,18 @@ def test_people_csv_is_formula_safe_and_toml_pastes_into_an_event(tmp_path: Path
     assert rows[2][0] == "'+Lou Reed"
     pasted = tomllib.loads(cli("people", str(tmp_path / "c.csv"), "-f", "toml").stdout)
     assert [t["name"] for t in pasted["targets"]] == ["=cmd|' /C calc'!A0", "+Lou Reed"]
+
+
+def test_people_toml_escapes_what_a_terminal_would_act_on(tmp_path: Path) -> None:
+    hostile = "Evil\u202egpj.exe\u0085\u2028"
+    (tmp_path / "t.csv").write_text(f"First Name,Last Name,Company\nAna,{hostile},Acme\u009b2J\n")
+    result = cli("people", str(tmp_path / "t.csv"), "--format", "toml")
+    assert result.exit_code == 0, result.stderr
+    assert not any(ch in result.stdout for ch in "\u202e\u0085\u2028\u009b")
+    assert "\\u202e" in result.stdout
+    (entry,) = tomllib.loads(result.stdout)["targets"]
+    assert entry["name"] == f"Ana {hostile}"
+    assert entry["company"] == "Acme\u009b2J"
 
 
 def test_people_text_and_a_bad_file(tmp_path: Path) -> None:

@@ -99,6 +99,18 @@ def test_debrief_from_flags(home: Path, tmp_path: Path) -> None:
     assert (home / "history.sqlite3").is_file()
 
 
+def test_the_summary_line_makes_names_from_the_file_inert(tmp_path: Path) -> None:
+    path = event(tmp_path)
+    text = Path(path).read_text(encoding="utf-8")
+    text = text.replace('"Harbour Expo"', '"Expo\\u001b[2J\\u202eX"')
+    text = text.replace('"Ana Ruiz"', '"Ana\\u001b[31m\\nFAKE: ok"')
+    Path(path).write_text(text, encoding="utf-8")
+    out = ok("debrief", path, "--met", "Kim Wu")
+    assert out.startswith("Recorded Expo\\x1b[2J\\u202eX (2027-03-18): ")
+    assert out.endswith("; came: Ana\\x1b[31m\\nFAKE: ok.\n")
+    assert out.count("\n") == 1
+
+
 def ticked(tmp_path: Path, path: str, *tick: str) -> Path:
     prep = tmp_path / "prep.md"
     ok("checklist", path, "-o", str(prep), "--force")

@@ -416,6 +416,18 @@ def test_init_dash_with_flags_prints_the_event(
     assert files_in(tmp_path) == []
 
 
+def test_init_dash_escapes_what_a_terminal_would_act_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "Ev\u202eil \u009b2J Expo"
+    result = run("init", "-", "--name", name, "--me", "Robin\u2066")
+    assert result.exit_code == 0, result.stderr
+    assert not any(ch in result.stdout for ch in "\u202e\u009b\u2066")
+    event = parse_event(result.stdout.encode(), "<stdout>")
+    assert (event.event.name, event.me.name) == (name, "Robin\u2066")
+
+
 # --- overwriting ---------------------------------------------------------------------------------
 
 ORIGINAL = b"# my hand-written event, do not lose\n[event]\nname = 'Mine'\n"

@@ -400,3 +400,65 @@ def _has_linkify() -> bool:
     except ImportError:
         return False
     return True
+
+
+# --- GitHub's own renderer: cmark-gfm, with its autolink extension ---------------------
+
+# What GitHub's autolinker takes that stricter parsers leave alone: "www." before
+# "%" or "-", an address whose domain starts with "-", "_" or ".".
+GFM_LINKISH = [
+    "portal: www.%65vil%2Eexample/login",
+    "www.-evil.example",
+    "www.)",
+    "mail ceo@-evil.example",
+    "a@_b.example and a@.b.example",
+    "xmpp:a@-b.example/r",
+    "https://evil.example/x and ftp://evil.example",
+    "evil@example.com",
+]
+
+
+def gfm_html(markdown_text: str) -> str:
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    return cmarkgfm.github_flavored_markdown_to_html(
+        markdown_text, options=Options.CMARK_OPT_UNSAFE
+    )
+
+
+def test_cmark_gfm_links_these_when_written_raw() -> None:
+    """The checks below are worth something only if this renderer links the raw text."""
+    pytest.importorskip("cmarkgfm")
+    for raw in GFM_LINKISH:
+        assert "<a " in gfm_html(f"- [ ] Meet {raw}.\n"), raw
+
+
+@pytest.mark.parametrize("raw", GFM_LINKISH)
+def test_cmark_gfm_links_nothing_md_wrote(raw: str) -> None:
+    pytest.importorskip("cmarkgfm")
+    html = gfm_html(f"- [ ] Meet {md(raw)}.\n")
+    assert "<a " not in html, html
+
+
+LINK_PARTS = ["www", "WWW", ".", "%", "-", "_", "@", "a", "b7", ":", "/", "http", "s", " ", ")"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PARTS), min_size=1, max_size=12).map("".join))
+def test_cmark_gfm_links_nothing_in_any_text(s: str) -> None:
+    pytest.importorskip("cmarkgfm")
+    html = gfm_html(f"- [ ] Meet {md(s)}.\n")
+    assert "<a " not in html, (s, html)
+    assert "<img" not in html, (s, html)
+
+
+def test_a_whole_checklist_links_nothing_under_cmark_gfm(tmp_path: Path) -> None:
+    pytest.importorskip("cmarkgfm")
+    for n, hostile in enumerate([*GFM_LINKISH, ALL_AT_ONCE]):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        path = write_event(folder, hostile_event(hostile))
+        for args in (["checklist", path], ["advise", path, "--format", "markdown"]):
+            html = gfm_html(invoke_ok(args))
+            assert "<a " not in html, (hostile, args)

@@ -26,22 +26,24 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 # Characters that can start markup anywhere in a line. Input text never starts
 # a line (it always follows "- [ ] ", "# " or our own words), so line-start
-# syntax such as "1." or "-" needs no escape; "." and ":" are escaped only
-# where they would make a bare domain or URL into a link.
+# syntax such as "1." or "-" needs no escape. A "." is escaped before a letter or
+# digit (a bare domain) and after "www" (GitHub links "www." before almost anything,
+# "%" and "-" included), and ":" before "/": a sentence's full stop stays as it is.
 #
 # GitHub also links references *after* rendering, in the text of the HTML:
 # @mentions and @org/team, #123, GH-123, owner/repo#123, commit SHAs (7 to 40 hex
-# digits) and :emoji: codes. A backslash cannot stop that (the text node still reads
-# "@name"; github/markup#1168, github/cmark-gfm#181), so an empty HTML comment is
-# put between the trigger and the rest: the rendered text is exactly the same, but
-# it is split in two text nodes, neither of which matches.
+# digits), :emoji: codes, and e-mail addresses (a@-b.x too). A backslash cannot stop
+# that (the text node still reads "@name"; github/markup#1168, github/cmark-gfm#181),
+# so an empty HTML comment is put between the trigger and the rest: the rendered
+# text is exactly the same, but it is split in two text nodes, neither of which
+# matches. Every "@" gets one.
 _BREAK = "<!-- -->"
 _MD_TOKEN = re.compile(
     r"(?P<sha>(?<![0-9A-Za-z])[0-9A-Fa-f]{7,40}(?![0-9A-Za-z]))"
     r"|(?P<gh>(?<![0-9A-Za-z])[Gg][Hh]-(?=[0-9]))"
-    r"|(?P<ref>#(?=[0-9])|@(?=[0-9A-Za-z]))"
+    r"|(?P<ref>#(?=[0-9])|@)"
     r"|(?P<emoji>:(?=[0-9A-Za-z_+-]++:))"
-    r"|[\\`*_\[\]<>|~&$#@]|\.(?=\w)|:(?=/)"
+    r"|[\\`*_\[\]<>|~&$#]|\.(?=\w)|(?<=[Ww]{3})\.|:(?=/)"
 )
 
 

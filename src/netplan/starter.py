@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from netplan.model.event import Event
+from netplan.safety import json_inert
 
 # The template's stand-in names: validate and advise warn while any is left in.
 PLACEHOLDERS = frozenset({"Your Name", "A Colleague", "A Target"})
@@ -87,4 +88,5 @@ def to_toml(event: Event) -> str:
         parts += [f"[[{key}]]\n{tomli_w.dumps(item)}" for item in data.get(key, [])]
     if data.get("netplan"):
         parts.append(f"[netplan]\n{tomli_w.dumps(data['netplan'])}")
-    return "\n".join(parts)
+    # Bidi and C1 characters as TOML \u escapes: the same values, inert on a terminal.
+    return json_inert("\n".join(parts))

@@ -22,6 +22,7 @@ from netplan.cli.common import (
 )
 from netplan.cli.env import Env
 from netplan.errors import InputError, NetplanError, UsageError
+from netplan.safety import clean
 
 if TYPE_CHECKING:
     from netplan.model.history import DebriefRecord, EventSummary
@@ -125,7 +126,7 @@ def debrief(
             raise UsageError(
                 f"{e} ({_changes(e.existing, rec)}); add --force to replace it"
             ) from None
-    env.out(_summary(rec, previous))
+    env.out(clean(_summary(rec, previous)) + "\n")  # names from the file: made inert
 
 
 def _record(
@@ -272,7 +273,7 @@ def _summary(rec: DebriefRecord, previous: EventSummary | None) -> str:
     text += "."
     if previous:
         text += f" Before: {previous.new_contacts} new contacts, {previous.targets_met} met."
-    return text + "\n"
+    return text
 
 
 def _changes(before: EventSummary, rec: DebriefRecord) -> str:

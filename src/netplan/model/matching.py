@@ -106,18 +106,22 @@ def assemble(event: Event, rosters: Rosters | None) -> Assembly:
         rosters = Rosters()
     attendees = None if rosters.attendees is None else _index(rosters.attendees)
     records, index, notices = _targets(event, rosters)
-    known_by, others, knows_found = _knowing(event, rosters, index, attendees)
     registered: tuple[bool | None, ...] = (None,) * len(records)
-    if attendees is not None:
-        registered = tuple(
-            attendees.find(r.name, r.email, r.linkedin, r.company) is not None for r in records
+    if attendees is not None and rosters.attendees is not None:
+        hits = _on_list(
+            records, attendees, rosters.attendees, ("event", "attendees"), notices, "both count"
         )
+        # Someone of that name attends, whichever target they are: both count as
+        # registered (the warning says so) rather than one being put last.
+        registered = tuple(h is not None for h in hits)
     known_by_me: tuple[bool, ...] = (False,) * len(records)
     if rosters.mine is not None:
         mine = _index(rosters.mine)
-        known_by_me = tuple(
-            isinstance(mine.find(r.name, r.email, r.linkedin, r.company), Match) for r in records
+        hits = _on_list(
+            records, mine, rosters.mine, ("me", "connections"), notices, "neither counts"
         )
+        known_by_me = tuple(isinstance(h, Match) for h in hits)
+    known_by, others, knows_found = _knowing(event, rosters, index, attendees, records, notices)
     count = None if rosters.attendees is None else len(rosters.attendees)
     return Assembly(
         tuple(records),
@@ -130,6 +134,40 @@ def assemble(event: Event, rosters: Rosters | None) -> Assembly:
         notices,
         knows_found,
     )
+
+
+def _on_list(
+    records: Sequence[TargetRecord],
+    index: PeopleIndex[int],
+    rows: Sequence[Person],
+    where: Loc,
+    notices: list[tuple[Loc, str]],
+    outcome: str,
+) -> list[Match[int] | Ambiguous[int] | None]:
+    """Each target found in a list (attendees, your connections). A row that several
+    targets take by name alone (one bare "Bob Stone" for Bob Stone at Globex and Bob
+    Stone at Initech) could be either: for those targets it is Ambiguous, not a
+    match, and a notice says so."""
+    hits = [index.find(r.name, r.email, r.linkedin, r.company) for r in records]
+    takers: dict[int, list[int]] = {}  # row → targets that took it by name alone
+    for n, hit in enumerate(hits):
+        if isinstance(hit, Match) and hit.how == "name":
+            takers.setdefault(hit.value, []).append(n)
+    for row, ns in takers.items():
+        if len(ns) > 1:
+            for n in ns:
+                hits[n] = Ambiguous((row,))
+            options = " or ".join(f"'{_shown(records[n])}'" for n in ns[:3])
+            more = f" (and {len(ns) - 3:,} more)" if len(ns) > 3 else ""
+            p = rows[row]
+            notices.append(
+                (where, f"line {p.line}: '{p.name}' could be {options}{more}: {outcome}")
+            )
+    return hits
+
+
+def _shown(record: TargetRecord) -> str:
+    return f"{record.name}, {record.company}" if record.company else record.name
 
 
 def _targets(
@@ -165,6 +203,8 @@ def _knowing(
     rosters: Rosters,
     index: PeopleIndex[int],
     attendees: PeopleIndex[int] | None,
+    records: Sequence[TargetRecord],
+    notices: list[tuple[Loc, str]],
 ) -> tuple[dict[int, list[Knowing]], dict[int, int], tuple[list[Found], ...]]:
     """Who knows each target, how many other people each colleague knows there, and
     what each `knows` entry found. One entry at a time: nothing per entry is kept but
@@ -190,7 +230,16 @@ def _knowing(
         if c_pos in rosters.colleagues:
             source, people = rosters.colleagues[c_pos]
             for p in people:
-                tally.note(keys_of(p.match_name, p.email, p.linkedin, p.company), source)
+                found = tally.note(keys_of(p.match_name, p.email, p.linkedin, p.company), source)
+                if isinstance(found, Ambiguous):
+                    options = " or ".join(f"'{_shown(records[v])}'" for v in found.values[:3])
+                    notices.append(
+                        (
+                            ("colleagues", c_pos, "connections"),
+                            f"line {p.line}: '{p.name}' could be {options}: "
+                            f"not taken as an introduction",
+                        )
+                    )
         others[c_pos] = len(tally.others) + tally.loose
     return known_by, others, tuple(knows_found)
 

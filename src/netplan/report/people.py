@@ -7,7 +7,7 @@ from typing import Any
 
 from netplan.model.people import ListFile
 from netplan.report.csvout import to_csv
-from netplan.safety import clean
+from netplan.safety import clean, json_inert
 
 # The text report shows this many people per file; the other formats show them all.
 ROWS_SHOWN = 10
@@ -93,4 +93,6 @@ def toml_text(files: Sequence[ListFile]) -> str:
             entry |= {k: v for k, v in (("company", p.company), ("title", p.title)) if v}
             entry |= {k: v for k, v in (("email", p.email), ("linkedin", p.linkedin)) if v}
             blocks.append("[[targets]]\n" + tomli_w.dumps(entry))
-    return "\n".join(blocks)
+    # tomli-w leaves bidi and C1 characters as they are; TOML's \u escapes keep the
+    # same values without letting a terminal act on them.
+    return json_inert("\n".join(blocks))
