@@ -78,6 +78,17 @@ Output = Annotated[
         show_default=False,
     ),
 ]
+# For commands that write one document whatever they read (history, people, team).
+OneOutput = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to this file instead of standard output ('-' is standard output).",
+        show_default=False,
+    ),
+]
 Force = Annotated[
     bool, typer.Option("--force", help="Replace an existing output file.", show_default=False)
 ]

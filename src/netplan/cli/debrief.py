@@ -56,8 +56,7 @@ def debrief(
         typer.Option(
             "--came",
             metavar="NAME",
-            help="A colleague who came with you (repeatable; default with --from: those "
-            "the plan brought).",
+            help="A colleague who came with you (repeatable; default: those the plan brought).",
             show_default=False,
         ),
     ] = None,

@@ -7,7 +7,16 @@ from typing import Annotated, Literal
 import typer
 
 from netplan.cli import app
-from netplan.cli.common import Db, Force, Output, PlainCommand, emit, env_of, guarded, history_path
+from netplan.cli.common import (
+    Db,
+    Force,
+    OneOutput,
+    PlainCommand,
+    emit,
+    env_of,
+    guarded,
+    history_path,
+)
 
 HistoryFormat = Literal["text", "json", "jsonl", "csv", "markdown", "md"]
 
@@ -39,7 +48,7 @@ def history_command(
             "HubSpot's contact import expects.",
         ),
     ] = False,
-    output: Output = None,
+    output: OneOutput = None,
     force: Force = False,
     db: Db = None,
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from netplan.cli import app
-from netplan.cli.common import Force, Output, PlainCommand, emit, env_of, guarded
+from netplan.cli.common import Force, OneOutput, PlainCommand, emit, env_of, guarded
 from netplan.errors import ExitCode, InputError
 
 PeopleFormat = Literal["text", "json", "jsonl", "csv", "toml"]
@@ -42,7 +42,7 @@ def people(
             show_default=False,
         ),
     ] = "text",
-    output: Output = None,
+    output: OneOutput = None,
     force: Force = False,
 ) -> None:
     """Show how netplan reads a list, so you can trust it before an event: the format and

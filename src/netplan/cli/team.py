@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -12,6 +11,7 @@ from netplan.cli.common import (
     Files,
     Force,
     Ignore,
+    OneOutput,
     PlainCommand,
     Select,
     emit,
@@ -54,16 +54,7 @@ def team(
             show_default=False,
         ),
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Write to this file instead of standard output ('-' is standard output).",
-            show_default=False,
-        ),
-    ] = None,
+    output: OneOutput = None,
     force: Force = False,
     people: Annotated[
         bool,
