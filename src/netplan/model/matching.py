@@ -36,6 +36,12 @@ KNOWS = "knows"  # `via` of an introduction from the event file's `knows`
 Found = Match[int] | Ambiguous[int] | None  # what one name found among the targets
 
 
+class Repeat(NamedTuple):
+    """A `knows` entry whose name was listed before, at `first`: not matched again."""
+
+    first: int
+
+
 class TargetRecord(NamedTuple):
     """A target as the engine sees it, wherever it came from."""
 
@@ -65,9 +71,8 @@ class Assembly:
     index: PeopleIndex[int]  # every target, for finding one again
     attendees: int | None = None  # how many attend, with an attendee list
     notices: list[tuple[Loc, str]] = field(default_factory=list)  # ambiguous rows and the like
-    # Per colleague, per `knows` entry: the target it found (None for a repeat of a
-    # name listed before, which is not matched again).
-    knows_found: tuple[list[Found], ...] = ()
+    # Per colleague, per `knows` entry: the target it found, or that it repeats a name.
+    knows_found: tuple[list[Found | Repeat], ...] = ()
 
 
 def _record_of(t: Target) -> TargetRecord:
@@ -205,23 +210,23 @@ def _knowing(
     attendees: PeopleIndex[int] | None,
     records: Sequence[TargetRecord],
     notices: list[tuple[Loc, str]],
-) -> tuple[dict[int, list[Knowing]], dict[int, int], tuple[list[Found], ...]]:
+) -> tuple[dict[int, list[Knowing]], dict[int, int], tuple[list[Found | Repeat], ...]]:
     """Who knows each target, how many other people each colleague knows there, and
     what each `knows` entry found. One entry at a time: nothing per entry is kept but
     what it found."""
     known_by: dict[int, list[Knowing]] = {}
     others: dict[int, int] = {}
-    knows_found: list[list[Found]] = []
+    knows_found: list[list[Found | Repeat]] = []
     for c_pos, c in enumerate(event.colleagues):
         tally = _Tally(c_pos, index, attendees, known_by)
-        listed: set[str] = set()
-        found_here: list[Found] = []
-        for k in c.knows:
+        listed: dict[str, int] = {}
+        found_here: list[Found | Repeat] = []
+        for j, k in enumerate(c.knows):
             key = name_key(k)
-            if key in listed:
-                found_here.append(None)  # a name listed twice is one
+            first = listed.setdefault(key, j)
+            if first != j:
+                found_here.append(Repeat(first))  # a name listed twice is one
                 continue
-            listed.add(key)
             found = tally.note(_knows_keys(k, key), KNOWS)
             if attendees is None and not isinstance(found, Match):
                 tally.loose += 1  # without an attendee list, a `knows` name is at the event

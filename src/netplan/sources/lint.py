@@ -21,7 +21,7 @@ from netplan.model.identity import (
     name_key,
     profile_key,
 )
-from netplan.model.matching import Assembly, TargetRecord
+from netplan.model.matching import Assembly, Repeat, TargetRecord
 from netplan.starter import PLACEHOLDERS
 
 Remark = tuple[Loc, str, bool]
@@ -71,22 +71,19 @@ def _remarks(event: Event, advise_only: bool, people: Assembly) -> Iterator[Rema
     near: NameIndex[str] | None = None  # for suggestions, built on the first miss
     business = event.event.goal == "business"
     for i, c in enumerate(event.colleagues):
-        seen: dict[str, int] = {}
-        for j, entry in enumerate(c.knows):
+        # Matched once, by `assemble`: what each entry found, or which it repeats.
+        for j, (entry, found) in enumerate(zip(c.knows, people.knows_found[i], strict=True)):
             where: Loc = ("colleagues", i, "knows", j)
-            key = name_key(entry)
-            first = seen.setdefault(key, j)
-            if first != j:
+            if isinstance(found, Repeat):
                 if not advise_only:
-                    yield where, f"'{entry}' is listed twice (also knows[{first}])", False
+                    yield where, f"'{entry}' is listed twice (also knows[{found.first}])", False
                 continue
-            found = people.knows_found[i][j]  # matched once, by `assemble`
             if email_key(entry) or profile_key(entry):
                 if found is None:
                     yield where, f"'{entry}' is the email or profile of no target", True
                 continue
             if isinstance(found, Match):
-                if not index.has_name(key):
+                if not index.has_name(name_key(entry)):
                     yield (
                         where,
                         f"'{entry}' is taken as target '{targets[found.value].name}' "
