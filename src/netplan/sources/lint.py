@@ -49,10 +49,10 @@ def remarks(event: Event, advise_only: bool, people: Assembly) -> Iterator[Remar
     return (r for r in _remarks(event, advise_only, people) if r[2] or not advise_only)
 
 
-def capped(remarks: Iterable[Remark], limit: int = MAX_WARNINGS) -> list[Remark]:
+def capped(found: Iterable[Remark], limit: int = MAX_WARNINGS) -> list[Remark]:
     """The first `limit` remarks, and one saying how many more there were (shown by
     advise too when any of those would have been)."""
-    rest = iter(remarks)
+    rest = iter(found)
     out = list(itertools.islice(rest, limit))
     more = 0
     on_advise = False
