@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from netplan.cli import app
+from netplan.cli.common import numbered_paths
 from netplan.engine import make_plan
 from netplan.model.plan import Plan
 from netplan.model.when import working_days_after
@@ -234,6 +235,32 @@ def test_checklists_for_everyone_one_file_each(tmp_path: Path) -> None:
         app, ["checklist", event_file(tmp_path), "--for", "everyone", "-o", str(out)]
     )
     assert again.exit_code == 2  # nothing replaced without --force
+
+
+def test_names_that_make_one_file_name_are_numbered(tmp_path: Path) -> None:
+    stems = ["ann", "ann", "ann-2", "ann", "bo"]
+    paths = numbered_paths(tmp_path, stems, ".md")
+    assert [p.name for p in paths] == ["ann.md", "ann-2.md", "ann-2-2.md", "ann-3.md", "bo.md"]
+
+
+def test_checklists_for_everyone_number_people_whose_names_make_one_file_name(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text(
+        '[event]\nname = "Expo"\nkind = "trade-show"\ntopics = ["pay"]\n\n'
+        '[me]\nname = "Ann Lee"\n\n'
+        '[[colleagues]]\nname = "Ann-Lee"\nexpertise = ["pay"]\n\n'
+        '[[colleagues]]\nname = "ANN LEE!"\nexpertise = ["pay"]\n\n'
+        '[[targets]]\nname = "Kim"\ninterests = ["pay"]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    result = runner.invoke(app, ["checklist", str(path), "--for", "everyone", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["ann-lee-2.md", "ann-lee-3.md", "ann-lee.md"]
+    assert "for Ann-Lee" in (out / "ann-lee-2.md").read_text(encoding="utf-8")
 
 
 def test_everyone_needs_a_folder(tmp_path: Path) -> None:

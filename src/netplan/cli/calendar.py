@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,9 +22,11 @@ from netplan.cli.common import (
     file_stem,
     guarded,
     load_plans,
+    numbered_paths,
     person_in,
+    write_batch,
 )
-from netplan.errors import ExitCode, InputError, OutputError, Problem, UsageError
+from netplan.errors import ExitCode, InputError, Problem, UsageError
 
 if TYPE_CHECKING:
     from netplan.cli.env import Env
@@ -117,20 +121,14 @@ def calendar(
 
 def _everyone(env: Env, plan: Plan, stamp: dt.datetime, folder: Path | None, force: bool) -> None:
     """One calendar per person who goes, each checked before any is written."""
-    from netplan.output import write_atomic
     from netplan.report.ics import EXTENSION, render
 
     if folder is None or not folder.is_dir():
         raise UsageError("--for everyone writes one file per person: give -o an existing folder")
-    files: dict[Path, str] = {}
-    for reader in plan.going:
-        stem = file_stem(reader)
-        path, n = folder / f"{stem}{EXTENSION}", 2
-        while path in files:
-            path, n = folder / f"{stem}-{n}{EXTENSION}", n + 1
-        if path.exists() and not force:
-            raise OutputError(f"{path}: already exists (use --force to overwrite it)")
-        files[path] = render(plan, stamp, reader)
-    for path, content in files.items():
-        write_atomic(path, content, force=force)
+    paths = numbered_paths(folder, [file_stem(r) for r in plan.going], EXTENSION)
+    files: dict[Path, Callable[[], str]] = {
+        path: functools.partial(render, plan, stamp, reader)
+        for path, reader in zip(paths, plan.going, strict=True)
+    }
+    write_batch(files, force)
     env.err([f"Wrote {path}" for path in files])

@@ -357,15 +357,7 @@ def emit_each(
     render: Callable[[Plan], str],
     inputs: Sequence[str] = (),
 ) -> None:
-    """Several inputs into a folder: one FILE-STEM.EXT per input.
-
-    All or nothing where it can be: every destination is checked before the first
-    is written, and if a write fails (or the run is stopped) the files this run
-    created are removed again. A file replaced with --force cannot be restored: the
-    message names those.
-    """
-    from netplan import output as out
-
+    """Several inputs into a folder: one FILE-STEM.EXT per input (see `write_batch`)."""
     targets: dict[Path, Plan] = {}
     for plan in plans:
         stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
@@ -374,13 +366,31 @@ def emit_each(
             raise UsageError(
                 f"{plan.source} and {targets[path].source} would both be written to {path}"
             )
-        out.check(path, force=force, inputs=inputs)
         targets[path] = plan
+    write_batch(
+        {path: functools.partial(render, plan) for path, plan in targets.items()}, force, inputs
+    )
+
+
+def write_batch(
+    files: dict[Path, Callable[[], str]], force: bool, inputs: Sequence[str] = ()
+) -> None:
+    """Write each file with the content its function makes.
+
+    All or nothing where it can be: every destination is checked before the first
+    is written, and if a write fails (or the run is stopped) the files this run
+    created are removed again. A file replaced with --force cannot be restored: the
+    message names those.
+    """
+    from netplan import output as out
+
+    for path in files:
+        out.check(path, force=force, inputs=inputs)
     created: list[Path] = []
     replaced: list[Path] = []
     try:
-        for path, plan in targets.items():
-            if out.write_atomic(path, render(plan), force=force, inputs=inputs, provisional=True):
+        for path, make in files.items():
+            if out.write_atomic(path, make(), force=force, inputs=inputs, provisional=True):
                 replaced.append(path)
             else:
                 created.append(path)
@@ -399,6 +409,24 @@ def emit_each(
         raise
     finally:
         out.settle(created)
+
+
+def numbered_paths(folder: Path, stems: Sequence[str], extension: str) -> list[Path]:
+    """A file in `folder` for each stem; a stem met again is numbered (ann.ics,
+    ann-2.ics), in one pass whatever the count."""
+    taken: set[Path] = set()
+    counters: dict[str, int] = {}
+    paths = []
+    for stem in stems:
+        path = folder / f"{stem}{extension}"
+        n = counters.get(stem, 1)
+        while path in taken:  # a numbered name someone else's stem already made
+            n += 1
+            path = folder / f"{stem}-{n}{extension}"
+        counters[stem] = n
+        taken.add(path)
+        paths.append(path)
+    return paths
 
 
 def report(
@@ -485,7 +513,6 @@ def for_people(
     inputs: Sequence[str] = (),
 ) -> None:
     """Checklists for one person, or (`everyone`) one file per person who goes."""
-    from netplan.output import write_atomic
     from netplan.report import Options, canonical, reporter
 
     chosen = reporter(fmt)
@@ -504,19 +531,16 @@ def for_people(
         return
     if output is None or not output.is_dir():
         raise UsageError("--for everyone writes one file per person: give -o an existing folder")
-    files: dict[Path, str] = {}
-    for plan in plans:
-        prefix = "" if len(plans) == 1 else f"{Path(plan.source).stem}-"
-        for reader in plan.going:
-            stem = file_stem(reader)
-            path = output / f"{prefix}{stem}{chosen.EXTENSION}"
-            n = 2
-            while path in files:
-                path = output / f"{prefix}{stem}-{n}{chosen.EXTENSION}"
-                n += 1
-            if path.exists() and not force:
-                raise OutputError(f"{path}: already exists (use --force to overwrite it)")
-            files[path] = chosen.render_one(plan, Options(True, width, False, True, reader))
-    for path, content in files.items():
-        write_atomic(path, content, force=force)
+    readers = [(plan, reader) for plan in plans for reader in plan.going]
+    stems = [
+        ("" if len(plans) == 1 else f"{Path(plan.source).stem}-") + file_stem(reader)
+        for plan, reader in readers
+    ]
+    files: dict[Path, Callable[[], str]] = {
+        path: functools.partial(chosen.render_one, plan, Options(True, width, False, True, reader))
+        for path, (plan, reader) in zip(
+            numbered_paths(output, stems, chosen.EXTENSION), readers, strict=True
+        )
+    }
+    write_batch(files, force, inputs)
     env.err([f"Wrote {path}" for path in files])
