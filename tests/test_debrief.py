@@ -144,6 +144,41 @@ def test_a_checklist_of_another_event_is_refused(home: Path, tmp_path: Path) -> 
     assert not (home / "history.sqlite3").exists()  # a refused debrief creates nothing
 
 
+def test_a_colleagues_checklist_is_read_back_whatever_markdown_did_to_their_name(
+    tmp_path: Path,
+) -> None:
+    path = event(tmp_path)
+    Path(path).write_text(Path(path).read_text().replace("Ana Ruiz", "J.R. Ruiz"))
+    prep = tmp_path / "jr.md"
+    ok("checklist", path, "--for", "J.R. Ruiz", "-o", str(prep))
+    text = prep.read_text(encoding="utf-8")
+    assert text.startswith("## Checklist for J\\.R. Ruiz: Harbour Expo")  # escaped in the file
+    ticked_items = text.count("- [ ] Introduce")
+    assert ticked_items == 1
+    prep.write_text(text.replace("- [ ] Introduce", "- [x] Introduce"), encoding="utf-8")
+    result = cli("debrief", path, "--from", str(prep))
+    assert result.exit_code == 0, result.stderr
+    assert "not in this plan" not in result.stderr
+
+
+def test_a_checklist_of_someone_who_does_not_go_is_refused(tmp_path: Path) -> None:
+    path = event(tmp_path)
+    prep = tmp_path / "prep.md"
+    prep.write_text("## Checklist for Zed Nobody: Harbour Expo\n\n- [x] Meet Kim Wu\n")
+    result = cli("debrief", path, "--from", str(prep))
+    assert result.exit_code == 2
+    assert "the checklist of someone who does not go to 'Harbour Expo'" in result.stderr
+    assert "Zed Nobody" in result.stderr
+
+
+def test_a_checklist_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    prep = tmp_path / "prep.md"
+    prep.write_bytes(b"## Checklist: Harbour Expo\n- [x] Meet Kim Wu \xe9t\xe9\n")
+    result = cli("debrief", event(tmp_path), "--from", str(prep))
+    assert result.exit_code == 2
+    assert f"{prep}:2: not UTF-8: invalid byte 0xe9" in result.stderr
+
+
 def test_ticked_lines_that_are_not_in_the_plan_are_reported(tmp_path: Path) -> None:
     path = event(tmp_path)
     prep = ticked(tmp_path, path)

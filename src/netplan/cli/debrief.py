@@ -21,7 +21,7 @@ from netplan.cli.common import (
     history_path,
 )
 from netplan.cli.env import Env
-from netplan.errors import InputError, NetplanError, UsageError
+from netplan.errors import NetplanError, UsageError
 from netplan.safety import clean
 
 if TYPE_CHECKING:
@@ -165,28 +165,37 @@ def _record(
 
 def _read_ticked(plan: Plan, path: Path) -> FromChecklist:
     from netplan.safety import md
-    from netplan.sources.event import read_bytes, source_name
+    from netplan.sources.event import decode, read_bytes, source_name
     from netplan.sources.ticked import parse
 
     source = source_name(str(path))
-    data = read_bytes(str(path))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(source, []) from None
-    ticked = parse(text)
-    if ticked.title is not None and ticked.title != md(plan.event.name):
+    ticked = parse(decode(read_bytes(str(path)), source))
+    if ticked.heading is None:
+        return read_ticked(plan, ticked, None)
+    # Whose checklist: the heading as `netplan checklist` writes it for this event,
+    # for the rep or for one of the people who go.
+    name = md(plan.event.name)
+    if ticked.heading in (name, f"Checklist: {name}"):
+        return read_ticked(plan, ticked, None)
+    for person in plan.going:
+        if ticked.heading == f"Checklist for {md(person)}: {name}":
+            return read_ticked(plan, ticked, person)
+    if ticked.title == name:
         raise UsageError(
-            f"{source} is the checklist of '{_unescape(ticked.title)}', not of "
-            f"'{plan.event.name}': debrief each event with its own checklist"
+            f"{source} is the checklist of someone who does not go to '{plan.event.name}' "
+            f"in this plan ('{_unescape(ticked.heading)}')"
         )
-    return read_ticked(plan, ticked)
+    raise UsageError(
+        f"{source} is the checklist of '{_unescape(ticked.title or '')}', not of "
+        f"'{plan.event.name}': debrief each event with its own checklist"
+    )
 
 
 def _unescape(s: str) -> str:
+    """Markdown as netplan wrote it, as plain text again (for messages)."""
     import re
 
-    return re.sub(r"\\(.)", r"\1", s)[:80]
+    return re.sub(r"\\(.)", r"\1", s.replace("<!-- -->", ""))[:80]
 
 
 def _pick(kind: str, plan: Plan, wanted: str, people: tuple[str, ...]) -> str:
@@ -298,14 +307,14 @@ class FromChecklist:
     unknown: tuple[int, ...]  # lines of ticked items the plan does not have
 
 
-def read_ticked(plan: Plan, ticked: Ticked) -> FromChecklist:
+def read_ticked(plan: Plan, ticked: Ticked, reader: str | None) -> FromChecklist:
     """Match ticked items to the plan's own items by their exact text: the file was
-    written by `netplan checklist` from this event, so each item reads the same."""
+    written by `netplan checklist` from this event (for `reader`, one of those who go,
+    or the rep), so each item reads the same."""
     from netplan.model.plan import MeetTarget
     from netplan.report.phrases import item_text
     from netplan.safety import md
 
-    reader = ticked.reader
     mine = plan.checklist if reader is None else plan.checklist_for(reader)
     by_text = {md(item_text(i, plan, reader)): i for i in mine}
     met: list[str] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TITLE = re.compile(r"#{1,2} (?:Checklist(?: for (?P<who>.*?))?: )?(?P<name>.*)")
+_TITLE = re.compile(r"#{1,2} (?:Checklist(?: for .*?)?: )?(?P<name>.*)")
 _TASK = re.compile(r"[-*+] \[(?P<mark>[ xX])\] (?P<text>.*)")
 
 
@@ -19,18 +19,18 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Ticked:
-    title: str | None  # the event's name as the file's first heading writes it
-    reader: str | None  # whose checklist it is, for a `checklist --for NAME` file
+    heading: str | None  # the file's first heading, as written (markdown escapes and all)
+    title: str | None  # the event's name as that heading seems to write it, for messages
     tasks: tuple[Task, ...]
 
 
 def parse(text: str) -> Ticked:
-    title = reader = None
+    heading = title = None
     tasks: list[Task] = []
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if title is None and (m := _TITLE.fullmatch(line)):
-            title, reader = m.group("name"), m.group("who")
+        if heading is None and (m := _TITLE.fullmatch(line)):
+            heading, title = line.lstrip("#")[1:], m.group("name")
         elif m := _TASK.fullmatch(line):
             tasks.append(Task(n, m.group("mark") != " ", m.group("text")))
-    return Ticked(title, reader, tuple(tasks))
+    return Ticked(heading, title, tuple(tasks))
