@@ -6,13 +6,14 @@ import functools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args
 
 import typer
 from typer.core import TyperCommand
 
 from netplan.cli.env import Env
 from netplan.errors import ExitCode, InputError, NetplanError, OutputError, UsageError
+from netplan.model.kinds import RuleKind
 from netplan.report import FormatChoice
 
 if TYPE_CHECKING:
@@ -113,17 +114,20 @@ Ignore = Annotated[
 ]
 
 
-def _finding_kinds(values: list[str] | None) -> list[str] | None:
-    from typing import get_args
+def one_of(*known: str) -> Callable[[list[str] | None], list[str] | None]:
+    """A callback for a repeatable option that takes these words, in any case."""
 
-    from netplan.model.kinds import RuleKind
+    def check(values: list[str] | None) -> list[str] | None:
+        for value in values or ():
+            if value.lower() not in known:
+                shown = value if len(value) <= 40 else value[:40] + "…"
+                raise typer.BadParameter(f"'{shown}' is not one of {', '.join(known)}")
+        return [v.lower() for v in values] if values else values
 
-    known = get_args(RuleKind)
-    for value in values or ():
-        if value.lower() not in known:
-            shown = value if len(value) <= 40 else value[:40] + "…"
-            raise typer.BadParameter(f"'{shown}' is not one of {', '.join(known)}")
-    return [v.lower() for v in values] if values else values
+    return check
+
+
+FINDING_KINDS: tuple[str, ...] = get_args(RuleKind)
 
 
 FailOn = Annotated[
@@ -133,7 +137,7 @@ FailOn = Annotated[
         metavar="KIND",
         help="Exit with 1 when an unresolved finding of this kind is present: pro, con or tip "
         "(repeatable). A con about colleagues the plan leaves at the office is resolved.",
-        callback=_finding_kinds,
+        callback=one_of(*FINDING_KINDS),
         show_default=False,
     ),
 ]

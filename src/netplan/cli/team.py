@@ -8,6 +8,7 @@ import typer
 
 from netplan.cli import app
 from netplan.cli.common import (
+    FINDING_KINDS,
     Files,
     Force,
     Ignore,
@@ -18,21 +19,14 @@ from netplan.cli.common import (
     env_of,
     guarded,
     load_plans,
+    one_of,
     to_stdout,
 )
 from netplan.errors import ExitCode, UsageError
 
 TeamFormat = Literal["text", "markdown", "md", "json", "jsonl", "csv"]
 # What --fail-on takes here: an overlap, or a finding kind as in advise.
-FAIL_KINDS = ("overlap", "pro", "con", "tip")
-
-
-def _fail_kinds(values: list[str] | None) -> list[str] | None:
-    for value in values or ():
-        if value.lower() not in FAIL_KINDS:
-            shown = value if len(value) <= 40 else value[:40] + "…"
-            raise typer.BadParameter(f"'{shown}' is not one of {', '.join(FAIL_KINDS)}")
-    return [v.lower() for v in values] if values else values
+FAIL_KINDS = ("overlap", *FINDING_KINDS)
 
 
 @app.command(
@@ -72,7 +66,7 @@ def team(
             help="Exit with 1 when someone is booked for two overlapping events (overlap), "
             "or when a plan has an unresolved finding of this kind (pro, con, tip). "
             "Repeatable.",
-            callback=_fail_kinds,
+            callback=one_of(*FAIL_KINDS),
             show_default=False,
         ),
     ] = None,
