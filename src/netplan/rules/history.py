@@ -21,16 +21,23 @@ def _track_record(ctx: Context) -> list[Finding]:
     events = ctx.history.events if ctx.history else ()
     if len(events) < ctx.settings.track_record_min_events:
         return []
-    came = [{name_key(n) for n in e.came} for e in events]
+    # New contacts and events with each person who came; "without" is the rest. One
+    # pass over the history, whatever the number of colleagues.
+    total = sum(e.new_contacts for e in events)
+    along: dict[str, list[int]] = {}  # name key → [new contacts, events]
+    for e in events:
+        for key in {name_key(n) for n in e.came}:
+            tally = along.setdefault(key, [0, 0])
+            tally[0] += e.new_contacts
+            tally[1] += 1
     out = []
     for c in ctx.colleagues:
-        key = name_key(c.name)
-        with_them = [e.new_contacts for e, who in zip(events, came, strict=True) if key in who]
-        without = [e.new_contacts for e, who in zip(events, came, strict=True) if key not in who]
-        if not with_them or not without:
+        new_with, n_with = along.get(name_key(c.name), (0, 0))
+        n_without = len(events) - n_with
+        if not n_with or not n_without:
             continue  # nothing to compare against
-        a, b = sum(with_them) / len(with_them), sum(without) / len(without)
-        facts = TrackRecord(c.name, round(a, 1), len(with_them), round(b, 1), len(without))
+        a, b = new_with / n_with, (total - new_with) / n_without
+        facts = TrackRecord(c.name, round(a, 1), n_with, round(b, 1), n_without)
         if a < b * (1 - MARGIN):
             out.append(TRACK_RECORD.finding(facts, (c.name,)))
         elif a > b * (1 + MARGIN) or (b == 0 and a > 0):
