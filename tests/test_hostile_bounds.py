@@ -303,6 +303,18 @@ def test_problems_are_capped_and_the_rest_counted(command: str, tmp_path: Path) 
     assert lines[-1] == f"{path}: ... and {bad - MAX_PROBLEMS:,} more problems not shown"
 
 
+def test_duplicate_names_are_capped_like_other_problems(tmp_path: Path) -> None:
+    many = 3 * MAX_PROBLEMS
+    path = write(tmp_path, HEAD + '[[targets]]\nname = "Ann"\n' * many)
+    status, out, err = netplan("validate", path)
+    assert status == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == MAX_PROBLEMS + 1
+    assert "targets[1].name: duplicate name (also targets[0].name)" in lines[0]
+    assert lines[-1] == f"{path}: ... and {many - 1 - MAX_PROBLEMS:,} more problems not shown"
+
+
 def test_warnings_are_capped_and_the_rest_counted(tmp_path: Path) -> None:
     many = 3 * MAX_WARNINGS
     knows = ", ".join(f'"Stranger {i}"' for i in range(many))

@@ -223,7 +223,10 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
         + config_problems(event.netplan.select, event.netplan.ignore)
     )
     if problems:
-        raise InputError(source, locate(text, problems))
+        # Counted past MAX_PROBLEMS, as schema problems are: 200,000 targets of one
+        # name must not make 200,000 located messages.
+        shown = locate(text, problems[:MAX_PROBLEMS])
+        raise InputError(source, shown + _more(len(problems) - len(shown)))
     return event, text
 
 
@@ -325,9 +328,12 @@ def schema_problems(
         problems = sorted(
             locate(text, list(items.items())), key=lambda p: (p.line is None, p.line or 0)
         )
-    if more:
-        problems.append(Problem(f"... and {more:,} more problems not shown"))
-    return problems
+    return problems + _more(more)
+
+
+def _more(count: int) -> list[Problem]:
+    """The line that counts the problems not shown, if any."""
+    return [Problem(f"... and {count:,} more problems not shown")] if count else []
 
 
 def _value_at(doc: Any, loc: Loc) -> Any:
