@@ -16,6 +16,7 @@ from netplan.model.identity import (
     Ambiguous,
     Found,
     NameIndex,
+    PeopleIndex,
     email_key,
     is_blank,
     loose_key,
@@ -144,6 +145,31 @@ def test_suggestions_look_at_a_bounded_number_of_people() -> None:
     index = NameIndex(people)
     assert index.suggest("Persn00001 Smith") == 1
     assert index.suggest("Persn04999 Smith") is None
+
+
+def _spellings_of_one_loose_name(count: int) -> list[str]:
+    """Names with distinct strict keys but one loose key: apostrophes in "Janesmith"."""
+    letters = "Janesmith"
+    out = []
+    for n in range(count):
+        marks = [("'" if n >> i & 1 else "") for i in range(len(letters))]
+        out.append("".join(ch + m for ch, m in zip(letters, marks, strict=True)) + " X")
+    return out
+
+
+def test_loose_lookups_stay_bounded_when_many_names_share_a_loose_key() -> None:
+    names = _spellings_of_one_loose_name(400)
+    assert len({name_key(n) for n in names}) == 400
+    assert len({loose_key(n) for n in names}) == 1
+    found = NameIndex((n, n) for n in names).lookup("Janesmith X!")
+    assert isinstance(found, Ambiguous)
+    assert 2 <= len(found.values) <= 32
+    people: PeopleIndex[str] = PeopleIndex()
+    for n in names:
+        people.add(n, n)
+    loose = people.find("Janesmith X!")
+    assert isinstance(loose, Ambiguous)
+    assert 2 <= len(loose.values) <= 32
 
 
 @pytest.mark.parametrize(

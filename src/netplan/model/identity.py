@@ -197,7 +197,8 @@ class NameIndex(Generic[T]):
             self._loose = {}
             for name, value in self._names:
                 group = self._loose.setdefault(loose_key(name), [])
-                if not any(v is value for v in group):
+                # Bounded like the other indexes: enough to say "ambiguous".
+                if len(group) < _CANDIDATES_PER_WORD and not any(v is value for v in group):
                     group.append(value)
         return self._loose
 
@@ -466,5 +467,6 @@ class PeopleIndex(Generic[T]):
             self._loose = {}
             # A name key is a name as good as any other for its loose key.
             for key, group in self._names.items():
-                self._loose.setdefault(loose_key(key), []).extend(group)
+                loose = self._loose.setdefault(loose_key(key), [])
+                loose.extend(group[: _CANDIDATES_PER_WORD - len(loose)])
         return self._loose
