@@ -19,7 +19,8 @@ from netplan import load_event, make_plan
 from netplan.cli import run
 from netplan.cli.env import Env
 from netplan.engine.rollup import Rollup, rollup
-from netplan.report.team import EVENT_COLUMNS, PERSON_COLUMNS, spreadsheet_cell
+from netplan.report.csvout import safe_cell
+from netplan.report.team import EVENT_COLUMNS, PERSON_COLUMNS
 from tests.conftest import EXAMPLES
 
 When = dt.date | dt.datetime | None
@@ -422,12 +423,12 @@ def test_csv_neutralises_formulas(files: Files, start: str) -> None:
     assert row["event"] == "'" + formula
 
 
-def test_spreadsheet_cell() -> None:
-    assert spreadsheet_cell("=1+1") == "'=1+1"
-    assert spreadsheet_cell("\t=1") == "\\t=1"  # a control is shown, so cannot lead
-    assert spreadsheet_cell("\r=1") == "\\r=1"
-    assert spreadsheet_cell("Ann -1") == "Ann -1"
-    assert spreadsheet_cell("") == ""
+def test_safe_cell() -> None:
+    assert safe_cell("=1+1") == "'=1+1"
+    assert safe_cell("\t=1") == "\\t=1"  # a control is shown, so cannot lead
+    assert safe_cell("\r=1") == "\\r=1"
+    assert safe_cell("Ann -1") == "Ann -1"
+    assert safe_cell("") == ""
 
 
 # --- text at 80 columns -----------------------------------------------------------------------

@@ -13,18 +13,19 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# (A tab or carriage return is escaped by `clean` first, so it can never lead.)
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def safe_cell(value: object) -> str:
+    """Text a spreadsheet shows as written: controls made visible, and a leading
+    apostrophe on anything it would run as a formula."""
     from netplan.safety import clean
 
     if value is None:
         return ""
-    text = str(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
-    return clean(text)
+    text = clean(str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

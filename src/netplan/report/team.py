@@ -12,13 +12,13 @@ indent, and long lists end in "and N more".
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
 from netplan.engine.rollup import EventRow, Overlap, PersonRow, Rollup
+from netplan.report.csvout import to_csv
 from netplan.report.json import dumps
 from netplan.report.phrases import NAMES_SHOWN, clock, names, overlap_text, plural
 from netplan.safety import clean, md
@@ -26,9 +26,6 @@ from netplan.safety import clean, md
 TeamFormat = Literal["text", "markdown", "md", "json", "jsonl", "csv"]
 TEAM_FORMATS = ("text", "markdown", "json", "jsonl", "csv")
 SCHEMA_VERSION = 1
-
-# Starts of a cell that Excel, LibreOffice or Sheets would evaluate as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def canonical(name: str) -> str:
@@ -342,35 +339,39 @@ PERSON_COLUMNS = (
 LIST_SEPARATOR = "; "
 
 
-def spreadsheet_cell(value: str) -> str:
-    """Text a spreadsheet shows as written: controls made visible, and a leading
-    apostrophe on anything it would run as a formula."""
-    value = clean(value)
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def _csv(data: Rollup, people: bool) -> str:
-    import csv
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)  # the excel dialect: CRLF, quotes where needed
     if people:
-        writer.writerow(PERSON_COLUMNS)
-        for p in data.people:
-            row: list[str | int] = [spreadsheet_cell(p.name), len(p.going), len(p.staying)]
-            row += [p.owns, p.overlaps]
-            row += [
-                spreadsheet_cell(LIST_SEPARATOR.join(_event_names(data, p.going))),
-                spreadsheet_cell(LIST_SEPARATOR.join(_event_names(data, p.staying))),
+        return to_csv(
+            PERSON_COLUMNS,
+            (
+                [
+                    p.name,
+                    len(p.going),
+                    len(p.staying),
+                    p.owns,
+                    p.overlaps,
+                    LIST_SEPARATOR.join(_event_names(data, p.going)),
+                    LIST_SEPARATOR.join(_event_names(data, p.staying)),
+                ]
+                for p in data.people
+            ),
+        )
+    return to_csv(
+        EVENT_COLUMNS,
+        (
+            [
+                _iso(e.day),
+                _iso(e.start),
+                _iso(e.end),
+                e.name,
+                e.verdict,
+                LIST_SEPARATOR.join(e.going),
+                LIST_SEPARATOR.join(e.staying),
+                e.targets,
+                LIST_SEPARATOR.join(_owners(e)),
+                LIST_SEPARATOR.join(e.overlaps),
+                e.source,
             ]
-            writer.writerow(row)
-        return buffer.getvalue()
-    writer.writerow(EVENT_COLUMNS)
-    for e in data.events:
-        cells: list[str | int] = [_iso(e.day) or "", _iso(e.start) or "", _iso(e.end) or ""]
-        cells += [spreadsheet_cell(e.name), e.verdict]
-        cells += [spreadsheet_cell(LIST_SEPARATOR.join(x)) for x in (e.going, e.staying)]
-        cells += [e.targets, spreadsheet_cell(LIST_SEPARATOR.join(_owners(e)))]
-        cells += [spreadsheet_cell(LIST_SEPARATOR.join(e.overlaps)), spreadsheet_cell(e.source)]
-        writer.writerow(cells)
-    return buffer.getvalue()
+            for e in data.events
+        ),
+    )
