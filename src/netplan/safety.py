@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 # C1 controls, bidi embeddings/overrides/isolates and marks, line/paragraph
 # separators, the BOM/zero-width no-break space, and lone surrogates (from
 # file names that are not UTF-8), which no terminal or encoder can take.
-_ACTIVE = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff"
-_UNSAFE = re.compile(f"[\x00-\x1f{_ACTIVE}\ud800-\udfff]")
+ACTIVE = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff"
+_UNSAFE = re.compile(f"[\x00-\x1f{ACTIVE}\ud800-\udfff]")
 # In JSON, C0 controls are escaped by the encoder (and surrogates cannot occur:
 # source names are decoded first); the rest it would pass through.
-_JSON_UNSAFE = re.compile(f"[{_ACTIVE}]")
+_JSON_UNSAFE = re.compile(f"[{ACTIVE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 # Characters that can start markup anywhere in a line. Input text never starts

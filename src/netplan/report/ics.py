@@ -26,6 +26,7 @@ from netplan.model.identity import name_key
 from netplan.model.plan import ChecklistItem, FollowUp, HandOver, Plan
 from netplan.model.when import after, event_day, working_days_after
 from netplan.report.phrases import headline, item_text, schedule_text, who_goes
+from netplan.safety import ACTIVE
 
 EXTENSION = ".ics"
 PRODID = f"-//netplan//netplan {__version__}//EN"
@@ -42,9 +43,7 @@ _BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
 # and what a terminal or another calendar's parser could act on (C1 controls, bidi
 # embeddings, overrides, isolates and marks, the BOM, lone surrogates) becomes U+FFFD:
 # visible, and never silently joins the letters on either side.
-_ILLEGAL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-)
+_ILLEGAL = re.compile(f"[\x00-\x08\x0b-\x1f{ACTIVE}\ud800-\udfff]")
 
 
 class NoStartTime(ValueError):
