@@ -160,8 +160,9 @@ class _People:
         candidates = self._loose.setdefault(loose, [])
         if len(candidates) == 1:
             match = candidates[0]
-            # Two people of one file are two people, however alike their names.
-            if event not in match.going and event not in match.staying:
+            # Two people of one file are two people, however alike their names. (Events
+            # are read in order, so one already booked here is the last booked.)
+            if event not in match.going[-1:] and event not in match.staying[-1:]:
                 self._exact[key] = match
                 self.merged.append(Merge(source, name, match.name))
                 return match
