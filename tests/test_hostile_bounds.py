@@ -443,3 +443,37 @@ def test_a_finding_names_at_most_a_few_people_then_counts(tmp_path: Path) -> Non
         brought_in = item.split("Bring in", 1)[1]
         assert len(re.findall(r"Expert \d+", brought_in)) == EXPERTS_SHOWN, item
         assert re.search(r" and \d+ more\.$", brought_in), item
+
+
+# -- many colleagues: reports stay linear and do not hold every row at once ------------
+
+
+def _many_socializers(n: int) -> Any:
+    from netplan.engine import make_plan
+    from tests.conftest import make_event
+
+    return make_plan(
+        make_event(colleagues=[{"name": f"C{i}", "style": "socializer"} for i in range(n)])
+    )
+
+
+def test_who_comes_and_who_stays_is_worked_out_once_per_plan() -> None:
+    """Every finding's wording asks who stays: asked of a list rebuilt each time, that
+    made 20,000 colleagues take minutes."""
+    plan = _many_socializers(3)
+    assert plan.left is plan.left
+    assert plan.going is plan.going
+    assert plan.staying == frozenset(plan.left) == {"C0", "C1", "C2"}
+    assert plan.going == (plan.me,)
+
+
+@pytest.mark.parametrize(("fmt", "ratio"), [("text", 16), ("json", 3)])
+def test_reports_of_many_findings_do_not_hold_every_row(fmt: str, ratio: int) -> None:
+    from netplan.report import Options, reporter
+
+    plan = _many_socializers(2000)
+    assert len(plan.findings) > 4000  # two per colleague, then group-size and a tip
+    render = reporter(fmt).render_one
+    out: list[str] = []
+    peak = peak_bytes(lambda: out.append(render(plan, Options(False, 80, False, True))))
+    assert peak < ratio * len(out[0]), (peak, len(out[0]))

@@ -120,6 +120,11 @@ def many_knows_names(size: int) -> str:
     return _fill(lambda i: f'"t{i}",', size, head) + "]\n"
 
 
+def many_socializing_colleagues(size: int) -> str:
+    """Tens of thousands of colleagues, each with two findings against them."""
+    return _fill(lambda i: f'[[colleagues]]\nname = "C{i}"\nstyle = "socializer"\n', size)
+
+
 def many_tables(size: int) -> str:
     return _fill(lambda i: f"[t{i}]\n", size)
 
@@ -175,6 +180,11 @@ OVER_BUDGET = {
     # The model, plan and JSON renderer hold several objects per target: 21 bytes
     # of TOML per target cost ~1.5 KiB (~390 MiB for 4 MiB as JSON).
     "many_tiny_targets": many_tiny_targets,
+    # The same for colleagues: 50 bytes each, two findings each, ~4 KiB each in the
+    # model, the plan and a report (json ~210 MiB of RSS for 4 MiB). Reporting them
+    # was quadratic as well (minutes for 20,000): that is fixed and tested in
+    # test_hostile_bounds.py.
+    "many_socializing_colleagues": many_socializing_colleagues,
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from netplan.model.event import EventInfo, NetplanConfig
@@ -300,19 +300,19 @@ class Plan:
     rules_off: tuple[str, ...] = ()
     schedule: tuple[Slot, ...] = ()  # empty without a start time
     follow_up_by: dt.date | None = None
+    # Worked out once from `colleagues`: reporters ask for them once per finding.
+    brought: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    left: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    going: tuple[str, ...] = field(init=False, repr=False, compare=False)  # you first
+    staying: frozenset[str] = field(init=False, repr=False, compare=False)  # `left`, to test
 
-    @property
-    def going(self) -> tuple[str, ...]:
-        """Everyone who goes: you first, then the colleagues brought."""
-        return (self.me, *self.brought)
-
-    @property
-    def brought(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.colleagues if c.recommendation == "bring")
-
-    @property
-    def left(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.colleagues if c.recommendation == "leave")
+    def __post_init__(self) -> None:
+        brought = tuple(c.name for c in self.colleagues if c.recommendation == "bring")
+        left = tuple(c.name for c in self.colleagues if c.recommendation == "leave")
+        object.__setattr__(self, "brought", brought)
+        object.__setattr__(self, "left", left)
+        object.__setattr__(self, "going", (self.me, *brought))
+        object.__setattr__(self, "staying", frozenset(left))
 
     def checklist_for(self, person: str) -> tuple[ChecklistItem, ...]:
         """What `person`, one of `going`, does: the rep's whole checklist, or a colleague's

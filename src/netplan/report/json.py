@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from netplan.model.plan import ChecklistItem, Plan, TargetBrief
+from netplan.model.plan import ChecklistItem, Finding, Plan, TargetBrief
 from netplan.report import Options
 from netplan.report.phrases import finding_message, headline, item_text, schedule_text
 from netplan.safety import json_inert
@@ -59,6 +59,17 @@ def _schedule(plan: Plan) -> list[dict[str, Any]]:
     return [{"at": s.at.isoformat(), "what": schedule_text(s, plan)} for s in plan.schedule]
 
 
+def _finding(f: Finding, plan: Plan) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "code": f.code,
+        "kind": f.kind,
+        "message": finding_message(f, plan),
+        "subjects": list(f.subjects),
+        "resolved": f.resolved,
+    }
+
+
 def plan_dict(plan: Plan) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -66,21 +77,15 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "event": _event(plan),
         "verdict": plan.verdict,
         "headline": headline(plan),
-        "colleagues": [
-            {"name": c.name, "recommendation": c.recommendation, "reasons": list(c.reasons)}
-            for c in plan.colleagues
-        ],
-        "findings": [
-            {
-                "rule": f.rule,
-                "code": f.code,
-                "kind": f.kind,
-                "message": finding_message(f, plan),
-                "subjects": list(f.subjects),
-                "resolved": f.resolved,
-            }
-            for f in plan.findings
-        ],
+        "colleagues": Batched(
+            plan.colleagues,
+            lambda c: {
+                "name": c.name,
+                "recommendation": c.recommendation,
+                "reasons": list(c.reasons),
+            },
+        ),
+        "findings": Batched(plan.findings, lambda f: _finding(f, plan)),
         "targets": Batched(plan.targets, lambda b: _target(b, plan)),
         "schedule": _schedule(plan),
         "follow_up_by": plan.follow_up_by.isoformat() if plan.follow_up_by else None,

@@ -120,7 +120,7 @@ def finding_message(f: Finding, plan: Plan) -> str:
     """What a rule found, said for this plan: advice for those who come is not
     addressed to those who stay."""
     facts = f.facts
-    staying = set(plan.left)
+    staying = plan.staying
     match facts:
         case KnowsPeople(colleague, targets, others, personal) if targets:
             msg = (

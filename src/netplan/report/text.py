@@ -71,10 +71,22 @@ class _Lines:
     indent: continuation lines start under the text, not under the marker.
     """
 
+    # Lines are handed to the console in batches of this many: a report of 40,000
+    # findings must not hold 40,000 laid-out lines (and their spans) at once.
+    BATCH = 256
+
     def __init__(self, console: Console, width: int) -> None:
         self.console = console
         self.width = width
         self.lines: list[Text] = []
+
+    def flush(self) -> None:
+        """Print the lines gathered so far: one line each, as if printed together."""
+        from rich.text import Text
+
+        if self.lines:
+            self.console.print(Text("\n").join(self.lines), soft_wrap=True)
+            self.lines.clear()
 
     def add(self, line: Text, indent: int = 0) -> None:
         self.rows([(None, line)], indent)
@@ -97,6 +109,8 @@ class _Lines:
                     head.append_text(marker if n == 0 and marker is not None else Text())
                     head.pad_right(indent + gutter - head.cell_len)
                 self.lines.append(Text.assemble(head, part))
+                if len(self.lines) >= self.BATCH:
+                    self.flush()
 
 
 def _plan(plan: Plan, out: _Lines) -> None:
@@ -195,7 +209,7 @@ def _document(plans: Sequence[Plan], options: Options) -> str:
             _checklist(plan, out, title, options.reader)
         else:
             _plan(plan, out)
-        console.print(Text("\n").join(out.lines), soft_wrap=True)
+        out.flush()
     if len(plans) > 1 and not options.checklist_only:
         console.print()
         console.print(summary_table(plans))
