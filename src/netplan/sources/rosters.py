@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from netplan.errors import InputError
 from netplan.model.event import Event, Loc
-from netplan.model.people import ImportedList, ListFile, Person, Rosters
+from netplan.model.people import ImportedList, ListFile, Rosters
 
 
 def references(event: Event) -> Iterator[tuple[Loc, str]]:
@@ -91,7 +91,7 @@ def _rosters(event: Event, got: dict[Loc, ListFile]) -> Rosters:
     colleagues = {
         i: (
             got[("colleagues", i, "connections")].source,
-            _people(got[("colleagues", i, "connections")]),
+            got[("colleagues", i, "connections")].people,
         )
         for i in range(len(event.colleagues))
         if ("colleagues", i, "connections") in got
@@ -101,21 +101,17 @@ def _rosters(event: Event, got: dict[Loc, ListFile]) -> Rosters:
             got[("target_lists", i, "file")].source,
             t.priority,
             t.match,
-            _people(got[("target_lists", i, "file")]),
+            got[("target_lists", i, "file")].people,
         )
         for i, t in enumerate(event.target_lists)
         if ("target_lists", i, "file") in got
     )
     return Rosters(
         attendees=tuple(p for p in attendees.people if p.attending) if attendees else None,
-        mine=_people(mine) if mine else None,
+        mine=mine.people if mine else None,
         colleagues=MappingProxyType(colleagues),
         target_lists=lists,
     )
-
-
-def _people(listed: ListFile) -> tuple[Person, ...]:
-    return listed.people
 
 
 def _same(a: Path, b: Path) -> bool:
