@@ -110,9 +110,7 @@ def _create_temp(folder: Path, path: Path) -> tuple[int, str]:
             _unfinished.discard(name)
         except OSError as e:
             _unfinished.discard(name)
-            if isinstance(e, NotADirectoryError):
-                raise OutputError(f"{path}: no such folder: {folder}") from None
-            if isinstance(e, FileNotFoundError):
+            if isinstance(e, NotADirectoryError | FileNotFoundError):
                 raise OutputError(f"{path}: no such folder: {folder}") from None
             raise _fail(path, e) from None
     raise OutputError(f"{path}: cannot write: no free temporary name in {folder}")

@@ -119,12 +119,9 @@ def _usage_error(e: Exception) -> list[str]:
         buffer = io.StringIO()
         getattr(e, "show")(file=buffer)  # noqa: B009 - an attribute of click's error type
         return buffer.getvalue().splitlines()
-    lines: list[str] = []
-    if ctx is not None:
-        lines += ctx.get_usage().split("\n")
-        help_option = next(iter(ctx.help_option_names), "--help")
-        lines.append(f"Try '{ctx.command_path} {help_option}' for help.")
-        lines.append("")
+    lines = ctx.get_usage().split("\n")
+    help_option = next(iter(ctx.help_option_names), "--help")
+    lines += [f"Try '{ctx.command_path} {help_option}' for help.", ""]
     format_message = getattr(e, "format_message", None)
     message = format_message() if callable(format_message) else str(e)
     lines.append(f"Error: {message}")
