@@ -119,7 +119,7 @@ def _usage_error(e: Exception) -> list[str]:
         buffer = io.StringIO()
         getattr(e, "show")(file=buffer)  # noqa: B009 - an attribute of click's error type
         return buffer.getvalue().splitlines()
-    lines = ctx.get_usage().split("\n")
+    lines: list[str] = ctx.get_usage().split("\n")
     help_option = next(iter(ctx.help_option_names), "--help")
     lines += [f"Try '{ctx.command_path} {help_option}' for help.", ""]
     format_message = getattr(e, "format_message", None)
