@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,27 @@ from tests.conftest import EXAMPLES, REPO
 
 SMALL = EXAMPLES / "newcomer.toml"
 STOPPING = [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT]
+
+
+@pytest.fixture(autouse=True)
+def default_signals() -> Iterator[None]:
+    """Children start with the default disposition of every signal used here.
+
+    A shell without job control starts a background command (`pytest &`) with SIGINT
+    and SIGQUIT ignored, and children inherit that; netplan rightly keeps a signal its
+    caller ignores, so every test here would then time out.
+    """
+    saved = {s: signal.getsignal(s) for s in (*STOPPING, signal.SIGINT)}
+    for s in STOPPING:
+        signal.signal(s, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        for s, handler in saved.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(s, handler)
+
 
 HARNESS = """
 import os, sys, time
