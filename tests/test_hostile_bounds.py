@@ -290,6 +290,14 @@ def test_a_table_of_too_many_keys_is_one_located_error(tmp_path: Path) -> None:
     )
 
 
+def test_reading_a_file_costs_its_size_not_the_size_limit(tmp_path: Path) -> None:
+    """One read of (limit + 1) bytes would allocate the whole limit (32 MiB for an event
+    file, more for a list) before finding the file holds a few hundred bytes."""
+    event = write(tmp_path, HEAD + '[[colleagues]]\nname = "Ann"\nconnections = "c.csv"\n')
+    (tmp_path / "c.csv").write_text("First Name,Last Name\nTom,Smith\n", encoding="utf-8")
+    assert peak_bytes(lambda: netplan("validate", event)) < 4 * MiB
+
+
 @pytest.mark.parametrize("command", ["validate", "advise"])
 def test_problems_are_capped_and_the_rest_counted(command: str, tmp_path: Path) -> None:
     bad = 3 * MAX_PROBLEMS

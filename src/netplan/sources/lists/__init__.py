@@ -25,6 +25,7 @@ from netplan.model.people import (
     Person,
     Skipped,
 )
+from netplan.sources.event import read_capped
 from netplan.sources.lists.csvformats import read_table
 from netplan.sources.lists.decode import decode_bytes
 from netplan.sources.lists.vcard import is_vcard, read_vcards
@@ -77,7 +78,7 @@ def read_list_file(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES
     source = source_name(path)
     try:
         with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+            data = read_capped(f, max_bytes)
     except FileNotFoundError:
         raise InputError(source, [Problem("no such file")]) from None
     except IsADirectoryError:
