@@ -221,6 +221,26 @@ def test_same_name_twice_in_knows_warns(tmp_path: Path) -> None:
     ]
 
 
+def test_one_address_or_profile_written_two_ways_in_knows_warns(tmp_path: Path) -> None:
+    text = DUPLICATE_KNOWS.replace(
+        '    "pat LEE",\n',
+        '    "https://www.linkedin.com/in/pat-lee/",\n    "linkedin.com/in/Pat-Lee",\n'
+        '    "pat@example.com",\n    "mailto:PAT@example.com",\n',
+    ).replace(
+        'name = "Pat Lee"\n',
+        'name = "Pat Lee"\nemail = "pat@example.com"\n'
+        'linkedin = "https://linkedin.com/in/pat-lee"\n',
+    )
+    path = write(tmp_path, "event.toml", text)
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.stderr
+    # Each is the same person as the entry before it, written another way.
+    assert [w.split(": warning: ")[-1] for w in warnings(result)] == [
+        "colleagues[1].knows[3]: 'linkedin.com/in/Pat-Lee' is listed twice (also knows[2])",
+        "colleagues[1].knows[5]: 'mailto:PAT@example.com' is listed twice (also knows[4])",
+    ]
+
+
 HAPPY_HOUR = """\
 [event]
 name = "Friday Drinks"

@@ -288,6 +288,8 @@ _PROFILE = re.compile(
 def profile_key(value: str) -> str | None:
     """A LinkedIn profile URL as 'in/slug': scheme, www., country subdomain, trailing
     slash, query and case ignored. None when the value is not such a URL."""
+    if "." not in value:
+        return None  # not "linkedin.com": most values asked about are names
     m = _PROFILE.match(value.strip()[:MAX_COMPARED])
     if m is None:
         return None
@@ -454,6 +456,9 @@ class PeopleIndex(Generic[T]):
         if not group:
             return None
         mine = keys.company
+        if len(group) == 1:  # the usual case: one person of that name
+            company, value = group[0]
+            return Match(value, "name") if not mine or not company or company == mine else None
         fits = [v for c, v in group if not mine or not c or c == mine]
         if len(fits) == 1:
             return Match(fits[0], "name")

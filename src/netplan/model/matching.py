@@ -217,17 +217,21 @@ def _knowing(
     known_by: dict[int, list[Knowing]] = {}
     others: dict[int, int] = {}
     knows_found: list[list[Found | Repeat]] = []
+    # Colleagues often know the same people: each distinct entry is looked up once.
+    looked_up: dict[str, _Lookup] = {}
     for c_pos, c in enumerate(event.colleagues):
         tally = _Tally(c_pos, index, attendees, known_by)
         listed: dict[str, int] = {}
         found_here: list[Found | Repeat] = []
         for j, k in enumerate(c.knows):
-            key = name_key(k)
-            first = listed.setdefault(key, j)
+            hit = looked_up.get(k)
+            if hit is None:
+                hit = looked_up[k] = tally.look_up(_knows_keys(k, name_key(k)))
+            first = listed.setdefault(hit.key, j)
             if first != j:
                 found_here.append(Repeat(first))  # a name listed twice is one
                 continue
-            found = tally.note(_knows_keys(k, key), KNOWS)
+            found = tally.count(hit, KNOWS)
             if attendees is None and not isinstance(found, Match):
                 tally.loose += 1  # without an attendee list, a `knows` name is at the event
             found_here.append(found)
@@ -268,16 +272,32 @@ class _Tally:
         self.loose = 0  # `knows` names at the event, when there is no attendee list
 
     def note(self, keys: Keys, via: str) -> Found:
+        return self.count(self.look_up(keys), via)
+
+    def look_up(self, keys: Keys) -> _Lookup:
+        """Who `keys` are: a target, or else perhaps another attendee."""
         found = self.index.find_keys(keys)
+        at = None
+        if not isinstance(found, Match) and self.attendees is not None:
+            at = self.attendees.find_keys(keys)
+        return _Lookup(keys.name or keys.email or keys.profile or "", found, at)
+
+    def count(self, hit: _Lookup, via: str) -> Found:
+        """Count what a lookup found as someone this colleague knows."""
+        found = hit.found
         if isinstance(found, Match):
             if found.value not in self.targets:
                 self.targets.add(found.value)
                 self.known_by.setdefault(found.value, []).append(Knowing(self.colleague, via))
-        elif self.attendees is not None:
-            at = self.attendees.find_keys(keys)
-            if isinstance(at, Match):
-                self.others.add(at.value)
+        elif isinstance(hit.attendee, Match):
+            self.others.add(hit.attendee.value)
         return found
+
+
+class _Lookup(NamedTuple):
+    key: str  # the entry's own key: two entries with one key are one person
+    found: Found  # among the targets
+    attendee: Found  # among the attendees, when not a target
 
 
 def _knows_keys(entry: str, key: str) -> Keys:
