@@ -25,7 +25,7 @@ from netplan.engine.team import assign_owners, follow_up_by, schedule
 from netplan.model.event import Event
 from netplan.model.identity import name_key
 from netplan.model.kinds import PRIORITIES, Priority, Verdict
-from netplan.model.matching import Assembly
+from netplan.model.matching import Assembly, Knowing
 from netplan.model.plan import (
     Action,
     AgreeToSplit,
@@ -174,16 +174,18 @@ def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[Tar
     )
     # Targets share a small vocabulary of interests: key each distinct one once.
     keys: dict[str, str] = {}
+    # A colleague introduces many targets the same way: one Introducer each way.
+    introducer: dict[Knowing, Introducer] = {
+        k: Introducer(ctx.colleagues[k.colleague].name, here[k.colleague], k.via)
+        for k in {k for known in people.known_by.values() for k in known}
+    }
     claims = []
     for n in order:
         t = targets[n]
         fit: tuple[ExpertFit, ...] = ()
         if experts and t.interests:
             fit = _expert_fit(t.interests, experts, keys)
-        intros = tuple(
-            Introducer(ctx.colleagues[k.colleague].name, here[k.colleague], k.via)
-            for k in people.known_by.get(n, ())
-        )
+        intros = tuple([introducer[k] for k in people.known_by.get(n, ())])
         claims.append(_Claim(t.priority, intros, fit))
     owners = assign_owners(claims, ctx.me.name, brought, verdict)
     return tuple(

@@ -357,12 +357,14 @@ def _company_key(company: str) -> str:
     return " ".join(kept or words)
 
 
-How3 = Literal["email", "profile", "name"]
+# How PeopleIndex found a person: by email, by profile, by the name's strict key, or
+# by its loose key only (accents, punctuation and middle initials ignored).
+Via = Literal["email", "profile", "name", "loose"]
 
 
 class Match(NamedTuple, Generic[T]):
     value: T
-    how: How3
+    how: Via
 
 
 class Keys(NamedTuple):
@@ -450,21 +452,23 @@ class PeopleIndex(Generic[T]):
             return Match(self._profile[keys.profile], "profile")
         if not keys.name:
             return None
+        how: Via = "name"
         group = self._names.get(keys.name)
         if not group and self._names:
+            how = "loose"
             group = self._loose_index().get(loose_key(keys.name))
         if not group:
             return None
         mine = keys.company
         if len(group) == 1:  # the usual case: one person of that name
             company, value = group[0]
-            return Match(value, "name") if not mine or not company or company == mine else None
+            return Match(value, how) if not mine or not company or company == mine else None
         fits = [v for c, v in group if not mine or not c or c == mine]
         if len(fits) == 1:
-            return Match(fits[0], "name")
+            return Match(fits[0], how)
         distinct = list({id(v): v for v in fits}.values())
         if len(distinct) == 1:
-            return Match(distinct[0], "name")
+            return Match(distinct[0], how)
         return Ambiguous(tuple(distinct)) if distinct else None
 
     def _loose_index(self) -> dict[str, list[tuple[str, T]]]:

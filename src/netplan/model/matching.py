@@ -156,7 +156,7 @@ def _on_list(
     hits = [index.find(r.name, r.email, r.linkedin, r.company) for r in records]
     takers: dict[int, list[int]] = {}  # row → targets that took it by name alone
     for n, hit in enumerate(hits):
-        if isinstance(hit, Match) and hit.how == "name":
+        if isinstance(hit, Match) and hit.how in ("name", "loose"):
             takers.setdefault(hit.value, []).append(n)
     for row, ns in takers.items():
         if len(ns) > 1:

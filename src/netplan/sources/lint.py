@@ -18,7 +18,6 @@ from netplan.model.identity import (
     NameIndex,
     email_key,
     loose_key,
-    name_key,
     profile_key,
 )
 from netplan.model.matching import Assembly, Repeat, TargetRecord
@@ -67,7 +66,6 @@ def capped(found: Iterable[Remark], limit: int = MAX_WARNINGS) -> list[Remark]:
 def _remarks(event: Event, advise_only: bool, people: Assembly) -> Iterator[Remark]:
     yield from _placeholders(event)
     targets = people.targets
-    index = people.index
     near: NameIndex[str] | None = None  # for suggestions, built on the first miss
     business = event.event.goal == "business"
     for i, c in enumerate(event.colleagues):
@@ -78,18 +76,17 @@ def _remarks(event: Event, advise_only: bool, people: Assembly) -> Iterator[Rema
                 if not advise_only:
                     yield where, f"'{entry}' is listed twice (also knows[{found.first}])", False
                 continue
-            if email_key(entry) or profile_key(entry):
-                if found is None:
-                    yield where, f"'{entry}' is the email or profile of no target", True
-                continue
             if isinstance(found, Match):
-                if not index.has_name(name_key(entry)):
+                if found.how == "loose":
                     yield (
                         where,
                         f"'{entry}' is taken as target '{targets[found.value].name}' "
                         "(ignoring accents, spacing, punctuation and middle initials)",
                         True,
                     )
+            elif email_key(entry) or profile_key(entry):
+                if found is None:
+                    yield where, f"'{entry}' is the email or profile of no target", True
             elif isinstance(found, Ambiguous):
                 options = " or ".join(f"'{targets[v].name}'" for v in found.values[:5])
                 yield (
