@@ -382,8 +382,9 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
     if others:
         fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in others]
         text += f" Bring in {names(fits, EXPERTS_SHOWN)}."
-    if brief.notes:
-        text += f" Notes: {brief.notes}"
+    # Trimmed: a note of only spaces would end the item in a markdown hard break.
+    if notes := (brief.notes or "").strip():
+        text += f" Notes: {notes}"
     return text
 
 
