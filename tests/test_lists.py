@@ -314,6 +314,19 @@ def test_linkedin_2022_and_2018_dates() -> None:
     assert dates_2018 == [(2, "2018-01-08"), (3, "2017-12-21")]
 
 
+def test_a_date_written_again_reads_the_same() -> None:
+    """Dates are read once per distinct text (a list has few): every row still gets its own."""
+    rows = ["Ann,Lee,30 May 2024", "Bo,Kim,9-Sep-22", "Cy,Ng,30 May 2024", "Di,Ox,9-Sep-22"]
+    data = "First Name,Last Name,Connected On\n" + "\n".join(rows) + "\n"
+    listing = parse_list(data.encode(), "c.csv")
+    assert [p.connected_on for p in listing.people] == [
+        "2024-05-30",
+        "2022-09-09",
+        "2024-05-30",
+        "2022-09-09",
+    ]
+
+
 def test_linkedin_excel_resave_in_cp1252() -> None:
     listing = load("linkedin_excel_cp1252.csv")
     assert listing.warnings[0].startswith("decoded as cp1252 (not UTF-8)")

@@ -76,7 +76,13 @@ _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)?")
 
 def loose_key(name: str) -> str:
     """`name_key` without accents, punctuation or middle initials: 'tomas herrera'."""
-    strict = name_key(name[:MAX_COMPARED])
+    return _loosen(name_key(name[:MAX_COMPARED]))
+
+
+def _loosen(strict: str) -> str:
+    """The loose key of a strict one (a `name_key`): indexes hold strict keys already,
+    and keying them again would double the cost of matching a list by name."""
+    strict = strict[:MAX_COMPARED]
     if _PLAIN.fullmatch(strict):
         return strict  # the common case, at a fraction of the cost
     s = _strip_accents(strict)
@@ -293,9 +299,12 @@ def profile_key(value: str) -> str | None:
     m = _PROFILE.match(value.strip()[:MAX_COMPARED])
     if m is None:
         return None
-    from urllib.parse import unquote  # only for a URL: from-importing has a cost per call
+    slug = m.group(2)
+    if "%" in slug:
+        from urllib.parse import unquote  # rare: from-importing costs a little per call
 
-    return f"in/{unicodedata.normalize('NFC', unquote(m.group(2))).casefold()}"
+        slug = unquote(slug)
+    return f"in/{unicodedata.normalize('NFC', slug).casefold()}"
 
 
 def person_keys(
@@ -432,7 +441,7 @@ class PeopleIndex(Generic[T]):
             if len(group) < _CANDIDATES_PER_WORD and not any(v is value for _, v in group):
                 group.append((keys.company, value))
                 if self._loose is not None:  # keep it up to date rather than rebuild it
-                    loose = self._loose.setdefault(loose_key(keys.name), [])
+                    loose = self._loose.setdefault(_loosen(keys.name), [])
                     if len(loose) < _CANDIDATES_PER_WORD:
                         loose.append((keys.company, value))
 
@@ -456,7 +465,7 @@ class PeopleIndex(Generic[T]):
         group = self._names.get(keys.name)
         if not group and self._names:
             how = "loose"
-            group = self._loose_index().get(loose_key(keys.name))
+            group = self._loose_index().get(_loosen(keys.name))
         if not group:
             return None
         mine = keys.company
@@ -476,6 +485,6 @@ class PeopleIndex(Generic[T]):
             self._loose = {}
             # A name key is a name as good as any other for its loose key.
             for key, group in self._names.items():
-                loose = self._loose.setdefault(loose_key(key), [])
+                loose = self._loose.setdefault(_loosen(key), [])
                 loose.extend(group[: _CANDIDATES_PER_WORD - len(loose)])
         return self._loose

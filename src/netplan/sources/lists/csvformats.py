@@ -99,6 +99,9 @@ def _no_header(source: str, text: str) -> InputError:
     return InputError(source, [Problem(msg, line=first.index + 1)])
 
 
+_DATES_REMEMBERED = 4096
+
+
 class _Row:
     """Reads the cells of one row into a Person, by the columns a header mapped."""
 
@@ -116,6 +119,17 @@ class _Row:
         self.accept = _ATTENDING.get(fmt) if self.status is not None else None
         self.google = fmt == "google"
         self.hidden = 0
+        self._dates: dict[str, str | None] = {}
+
+    def date(self, value: str) -> str | None:
+        """`iso_date`, remembered: a list has few distinct dates (LinkedIn writes the day
+        only), and reading one costs several patterns."""
+        if value in self._dates:
+            return self._dates[value]
+        found = iso_date(value)
+        if len(self._dates) < _DATES_REMEMBERED:
+            self._dates[value] = found
+        return found
 
     def cell(self, cells: list[str], i: int | None, first_value: bool = True) -> str:
         """A cell, capped and tidied; of several values (Google), the first unless
@@ -185,7 +199,7 @@ class _Row:
             else:
                 value = self.cell(cells, i)
             if key == "registered_on":
-                value = iso_date(value) or ""
+                value = self.date(value) or ""
             if value:
                 extra[key] = value
         return Person(
@@ -197,7 +211,7 @@ class _Row:
             company=self.cell(cells, self.company) or None,
             title=self.cell(cells, self.title) or None,
             linkedin=linkedin,
-            connected_on=iso_date(cells[self.connected_on])
+            connected_on=self.date(cells[self.connected_on])
             if self.connected_on is not None
             else None,
             status=status or None,
