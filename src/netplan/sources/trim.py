@@ -7,7 +7,8 @@ them all before netplan shows the first MAX_PROBLEMS: `topics = [1, 1, 1, ...]` 
 from the models' own fields (strict mode makes each of them certainly an error), and
 once more of them have been seen than can be shown, the list holding the next one is
 cut at that item: what is left keeps its indices, so every error pydantic reports is
-still located at the right line, and the items cut are counted, not validated.
+still located at the right line, and the problems of the items cut are counted, not
+validated.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class _Keys(NamedTuple):
 
 class Trimmed(NamedTuple):
     doc: dict[str, Any]
-    cut: int  # wrong items left out of validation (each at least one problem)
+    cut: int  # the certain problems of the items left out of validation
 
 
 def trim(doc: dict[str, Any], model: type[BaseModel], allowance: int) -> Trimmed:
