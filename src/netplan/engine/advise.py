@@ -172,8 +172,10 @@ def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[Tar
         range(len(targets)),
         key=lambda n: (_RANK[targets[n].priority], people.registered[n] is False),
     )
-    # Targets share a small vocabulary of interests: key each distinct one once.
+    # Targets share a small vocabulary of interests: key each distinct one once, and
+    # find the experts for each distinct set of interests once.
     keys: dict[str, str] = {}
+    fits: dict[tuple[str, ...], tuple[ExpertFit, ...]] = {}
     # A colleague introduces many targets the same way: one Introducer each way.
     introducer: dict[Knowing, Introducer] = {
         k: Introducer(ctx.colleagues[k.colleague].name, here[k.colleague], k.via)
@@ -184,7 +186,11 @@ def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[Tar
         t = targets[n]
         fit: tuple[ExpertFit, ...] = ()
         if experts and t.interests:
-            fit = _expert_fit(t.interests, experts, keys)
+            interests = tuple(t.interests)
+            found = fits.get(interests)
+            if found is None:
+                found = fits[interests] = _expert_fit(interests, experts, keys)
+            fit = found
         intros = tuple([introducer[k] for k in people.known_by.get(n, ())])
         claims.append(_Claim(t.priority, intros, fit))
     owners = assign_owners(claims, ctx.me.name, brought, verdict)
