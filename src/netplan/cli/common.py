@@ -466,7 +466,7 @@ def report(
             input_paths,
         )
     elif terminal and (stream := getattr(chosen, "stream", None)) is not None:
-        for piece in stream(plans, options):  # a big JSON document, written as it is made
+        for piece in stream(plans, options):  # a big report, written a piece at a time
             env.out(piece)
     else:
         emit(env, chosen.render(plans, options), output, force, input_paths)

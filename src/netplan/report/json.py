@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from netplan.model.plan import ChecklistItem, Finding, Plan, TargetBrief
@@ -163,6 +163,34 @@ def _pieces(value: Any, level: int) -> Iterator[str]:
         yield to_json(value, indent=2).decode("utf-8").replace("\n", "\n" + pad)
 
 
+def _compact(value: Any) -> Iterator[str]:
+    """The text of json.dumps(value, separators=(",", ":"), ensure_ascii=False) in
+    pieces, a Batched array a batch at a time, as `_pieces` does for indented text."""
+    from pydantic_core import to_json
+
+    if isinstance(value, Batched):
+        yield "["
+        for start in range(0, len(value.items), BATCH):
+            batch = [value.build(x) for x in value.items[start : start + BATCH]]
+            yield ("," if start else "") + to_json(batch).decode("utf-8")[1:-1]
+        yield "]"
+    elif isinstance(value, dict) and any(_batched(v) for v in value.values()):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + to_json(key).decode() + ":"
+            yield from _compact(item)
+        yield "}"
+    elif isinstance(value, list) and any(_batched(v) for v in value):
+        yield "["
+        for n, item in enumerate(value):
+            if n:
+                yield ","
+            yield from _compact(item)
+        yield "]"
+    else:
+        yield to_json(value).decode("utf-8")
+
+
 def _batched(value: Any) -> bool:
     return isinstance(value, Batched) or (
         isinstance(value, dict) and any(isinstance(v, Batched) for v in value.values())
@@ -170,29 +198,15 @@ def _batched(value: Any) -> bool:
 
 
 def dumps(data: Any, indent: int | None = 2) -> str:
-    """Same bytes as json.dumps(data, ensure_ascii=False, indent=2), plus a newline.
+    """Same bytes as json.dumps(data, ensure_ascii=False, indent=2), plus a newline
+    (indent=None: compact, one line).
 
     The stdlib encoder drops to pure Python when indenting: pydantic-core's is ~10x
     faster on a 20,000-target plan, and pydantic is loaded already. Long arrays
     (`Batched`) are written a batch at a time, so memory follows the output, not a
     tree of dicts as large as the plan; compact (indent=None) output is one line.
     """
-    if indent is None:
-        from pydantic_core import to_json
-
-        return _text(to_json(_plain(data)).decode("utf-8"))
-    return _text("".join(_pieces(data, 0)))
-
-
-def _plain(value: Any) -> Any:
-    """`value` with every Batched array made a list (for compact output)."""
-    if isinstance(value, Batched):
-        return [value.build(x) for x in value.items]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+    return _text("".join(_pieces(data, 0) if indent is not None else _compact(data)))
 
 
 def _text(text: str) -> str:
@@ -218,9 +232,15 @@ STREAM_CHUNK = 1 << 16
 def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
     """`render`'s text in pieces, for writing as it is made: the whole document never
     has to be in memory at once."""
+    yield from chunked(_pieces(_whole(plans, options), 0))
+
+
+def chunked(pieces: Iterable[str]) -> Iterator[str]:
+    """Pieces of JSON gathered into writes of about STREAM_CHUNK characters, made inert
+    for a terminal, the last one ended by a newline."""
     buffer: list[str] = []
     size = 0
-    for piece in _pieces(_whole(plans, options), 0):
+    for piece in pieces:
         buffer.append(piece)
         size += len(piece)
         if size >= STREAM_CHUNK:
@@ -228,6 +248,11 @@ def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
             buffer, size = [], 0
     buffer.append("\n")
     yield json_inert("".join(buffer))
+
+
+def compact(data: Any) -> Iterator[str]:
+    """`dumps(data, indent=None)` in pieces."""
+    return chunked(_compact(data))
 
 
 def render_one(plan: Plan, options: Options) -> str:

@@ -3,11 +3,11 @@ so a script reads every result the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from netplan.model.plan import Plan
 from netplan.report import Options
-from netplan.report.json import document, dumps
+from netplan.report.json import compact, document, dumps
 
 EXTENSION = ".jsonl"
 
@@ -19,3 +19,9 @@ def render(plans: Sequence[Plan], options: Options) -> str:
 def render_one(plan: Plan, options: Options) -> str:
     # Compact JSON never holds a raw newline (strings escape theirs): one line each.
     return dumps(document(plan, options), indent=None)
+
+
+def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
+    """`render`'s text in pieces, each line written as it is made."""
+    for plan in plans:
+        yield from compact(document(plan, options))

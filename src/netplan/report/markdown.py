@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 
 from netplan.model.kinds import PHASES
 from netplan.model.plan import Plan
@@ -23,16 +24,15 @@ EXTENSION = ".md"
 _KIND_TITLES = (("pro", "Pros"), ("con", "Cons"), ("tip", "Tips"))
 
 
-def _checklist_lines(plan: Plan, level: str, reader: str | None = None) -> list[str]:
+def _checklist_lines(plan: Plan, level: str, reader: str | None = None) -> Iterator[str]:
     checklist = plan.checklist if reader is None else plan.checklist_for(reader)
-    lines: list[str] = []
     for phase in PHASES:
         items = [i for i in checklist if i.phase == phase]
         if not items:
             continue
-        lines += ["", f"{level} {phase.capitalize()}", ""]
-        lines += [f"- [{'x' if i.done else ' '}] {md(item_text(i, plan, reader))}" for i in items]
-    return lines
+        yield from ("", f"{level} {phase.capitalize()}", "")
+        for i in items:
+            yield f"- [{'x' if i.done else ' '}] {md(item_text(i, plan, reader))}"
 
 
 def _schedule(plan: Plan) -> list[str]:
@@ -58,46 +58,70 @@ def _meta(plan: Plan) -> list[str]:
     return lines
 
 
-def _plan(plan: Plan) -> str:
-    lines = [
+def _plan(plan: Plan) -> Iterator[str]:
+    yield from (
         f"# {md(plan.event.name)}",
         "",
         f"**Verdict: {plan.verdict}.** {md(headline(plan))}",
         "",
         *_meta(plan),
-    ]
+    )
     if plan.colleagues:
-        lines += ["", "## Colleagues", ""]
+        yield from ("", "## Colleagues", "")
         for c in plan.colleagues:
-            lines.append(f"- **{c.recommendation.capitalize()}:** {md(c.name)} ({reasons(c)})")
+            yield f"- **{c.recommendation.capitalize()}:** {md(c.name)} ({reasons(c)})"
     for kind, title in _KIND_TITLES:
         found = [f for f in plan.findings if f.kind == kind]
         if found:
-            lines += ["", f"## {title}", ""]
+            yield from ("", f"## {title}", "")
             for f in found:
                 code = f"{f.code}, resolved" if f.resolved else f.code
-                lines.append(f"- **{f.rule}** ({code}): {md(finding_message(f, plan))}")
-    lines += _schedule(plan)
-    lines += ["", "## Checklist", *_checklist_lines(plan, "###")]
+                yield f"- **{f.rule}** ({code}): {md(finding_message(f, plan))}"
+    yield from _schedule(plan)
+    yield from ("", "## Checklist")
+    yield from _checklist_lines(plan, "###")
     if plan.rules_off:
-        lines += ["", f"_Rules switched off: {', '.join(plan.rules_off)}._"]
+        yield from ("", f"_Rules switched off: {', '.join(plan.rules_off)}._")
     if graph := mermaid(plan):
-        lines += ["", "## Who covers whom", "", *graph]
-    return "\n".join(lines) + "\n"
+        yield from ("", "## Who covers whom", "", *graph)
 
 
-def _checklist(plan: Plan, reader: str | None) -> str:
+def _checklist(plan: Plan, reader: str | None) -> Iterator[str]:
     title = f"Checklist: {md(plan.event.name)}"
     if reader is not None:
         title = f"Checklist for {md(reader)}: {md(plan.event.name)}"
-    lines = [f"## {title}", *_checklist_lines(plan, "###", reader)]
-    return "\n".join(lines) + "\n"
+    yield f"## {title}"
+    yield from _checklist_lines(plan, "###", reader)
+
+
+# Lines are joined this many at a time: a report of 40,000 findings is never a list
+# of 40,000 strings and then one more copy of them all.
+BATCH = 1024
+
+
+def _pieces(lines: Iterator[str]) -> Iterator[str]:
+    """The lines, each ended by a newline, joined a batch at a time."""
+    while batch := list(itertools.islice(lines, BATCH)):
+        yield "\n".join(batch) + "\n"
+
+
+def _one(plan: Plan, options: Options) -> Iterator[str]:
+    lines = _checklist(plan, options.reader) if options.checklist_only else _plan(plan)
+    return _pieces(lines)
+
+
+def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
+    """`render`'s text in pieces, for writing as it is made."""
+    for n, plan in enumerate(plans):
+        if n:
+            yield "\n---\n\n"  # several plans are separated by a thematic break
+        yield from _one(plan, options)
 
 
 def render_one(plan: Plan, options: Options) -> str:
-    return _checklist(plan, options.reader) if options.checklist_only else _plan(plan)
+    return "".join(_one(plan, options))
 
 
 def render(plans: Sequence[Plan], options: Options) -> str:
     """Several plans are separated by a thematic break."""
-    return "\n---\n\n".join(render_one(p, options) for p in plans)
+    return "".join(stream(plans, options))

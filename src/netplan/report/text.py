@@ -8,11 +8,11 @@ so the caller alone decides colour and width.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from netplan.model.kinds import PHASES
-from netplan.model.plan import Plan
+from netplan.model.plan import Finding, Plan
 from netplan.report import Options
 from netplan.report.diagram import tree
 from netplan.report.phrases import (
@@ -75,10 +75,12 @@ class _Lines:
     # findings must not hold 40,000 laid-out lines (and their spans) at once.
     BATCH = 256
 
-    def __init__(self, console: Console, width: int) -> None:
+    def __init__(self, console: Console, buffer: io.StringIO, width: int) -> None:
         self.console = console
+        self.buffer = buffer
         self.width = width
         self.lines: list[Text] = []
+        self.done: list[str] = []  # the report so far, a batch of lines a piece
 
     def flush(self) -> None:
         """Print the lines gathered so far: one line each, as if printed together."""
@@ -87,6 +89,16 @@ class _Lines:
         if self.lines:
             self.console.print(Text("\n").join(self.lines), soft_wrap=True)
             self.lines.clear()
+        self.drain()
+
+    def drain(self) -> None:
+        """Move what the console printed into `done`, without trailing blanks (table
+        cells are padded to the column width: noise in diffs and pipes)."""
+        printed = self.buffer.getvalue()
+        if printed:
+            self.buffer.seek(0)
+            self.buffer.truncate()
+            self.done.append("\n".join(line.rstrip() for line in printed.splitlines()) + "\n")
 
     def add(self, line: Text, indent: int = 0) -> None:
         self.rows([(None, line)], indent)
@@ -96,10 +108,16 @@ class _Lines:
 
         self.lines.append(Text())
 
-    def rows(self, rows: Sequence[tuple[Text | None, Text]], indent: int = 2) -> None:
+    def rows(
+        self, rows: Iterable[tuple[Text | None, Text]], indent: int = 2, gutter: int | None = None
+    ) -> None:
+        """Rows of a marker and a text wrapped beside it; `gutter`, the markers' width, if
+        given, lets `rows` be made one at a time (40,000 findings are never all laid out)."""
         from rich.text import Text
 
-        gutter = max((m.cell_len + 1 for m, _ in rows if m is not None), default=0)
+        if gutter is None:
+            rows = list(rows)
+            gutter = max((m.cell_len + 1 for m, _ in rows if m is not None), default=0)
         room = max(10, self.width - indent - gutter)
         for marker, body in rows:
             wrapped = body.wrap(self.console, room, overflow="fold")
@@ -136,13 +154,9 @@ def _plan(plan: Plan, out: _Lines) -> None:
         if found:
             out.blank()
             out.add(Text(title, style="bold"))
-            rows: list[tuple[Text | None, Text]] = []
-            for f in found:
-                message = text(finding_message(f, plan))
-                if f.resolved:
-                    message.append(" (resolved)", style="dim")
-                rows.append((Text(f"{mark} {f.rule}", style=style), message))
-            out.rows(rows)
+            # Markers are "+ rule-name": plain ASCII, one cell a character.
+            gutter = max(len(f"{mark} {f.rule}") for f in found) + 1
+            out.rows((_finding_row(f, plan, mark, style) for f in found), gutter=gutter)
     if plan.schedule:
         out.blank()
         out.add(Text("Schedule", style="bold"))
@@ -159,6 +173,15 @@ def _plan(plan: Plan, out: _Lines) -> None:
     if plan.rules_off:
         out.blank()
         out.add(Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim"))
+
+
+def _finding_row(f: Finding, plan: Plan, mark: str, style: str) -> tuple[Text, Text]:
+    from rich.text import Text
+
+    message = text(finding_message(f, plan))
+    if f.resolved:
+        message.append(" (resolved)", style="dim")
+    return Text(f"{mark} {f.rule}", style=style), message
 
 
 def _checklist(
@@ -194,12 +217,13 @@ def _checklist(
         out.rows(rows, indent=4)
 
 
-def _document(plans: Sequence[Plan], options: Options) -> str:
+def _document(plans: Sequence[Plan], options: Options) -> list[str]:
+    """The report, in pieces of a few hundred lines: joined, or written one by one."""
     from rich.text import Text
 
     console, buffer = _console(options.width, options.color)
+    out = _Lines(console, buffer, options.width)
     for n, plan in enumerate(plans):
-        out = _Lines(console, options.width)
         if n:
             out.add(Text("─" * options.width, style="dim"))
         if options.checklist_only:
@@ -213,18 +237,22 @@ def _document(plans: Sequence[Plan], options: Options) -> str:
     if len(plans) > 1 and not options.checklist_only:
         console.print()
         console.print(summary_table(plans))
-    # Table cells are padded to the column width; trailing blanks only get in
-    # the way of diffs and pipes.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+        out.drain()
+    return out.done or ["\n"]
 
 
 def render(plans: Sequence[Plan], options: Options) -> str:
     """Each plan in turn; with several, a summary table at the end."""
-    return _document(plans, options)
+    return "".join(_document(plans, options))
 
 
 def render_one(plan: Plan, options: Options) -> str:
-    return _document([plan], options)
+    return render([plan], options)
+
+
+def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
+    """`render`'s text in pieces, for writing without joining them into one string."""
+    yield from _document(plans, options)
 
 
 def summary_table(plans: Sequence[Plan]) -> RenderableType:
