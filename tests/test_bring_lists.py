@@ -223,6 +223,51 @@ def test_an_imported_row_merges_with_the_same_target_and_the_file_wins(tmp_path:
     )
 
 
+def test_a_row_matched_by_name_fills_in_only_what_the_event_file_leaves_out(
+    tmp_path: Path,
+) -> None:
+    # Same name, same company but for its legal form: one person. The event file's
+    # company, email and profile stay; the list only adds the title the file lacks.
+    crm = (
+        "Name,Company,Email,LinkedIn,Title\n"
+        "Kim Wu,Acme Corp,kim.wu@personal.example,https://www.linkedin.com/in/kim-wu-crm,CFO\n"
+    )
+    path = setup(
+        tmp_path,
+        {"crm.csv": crm},
+        extra='\n[[targets]]\nname = "Kim Wu"\ncompany = "Acme"\nemail = "kim@acme.example"\n'
+        'linkedin = "https://www.linkedin.com/in/kim-wu"\n\n[[target_lists]]\nfile = "crm.csv"\n',
+    )
+    data = advise(path)
+    (kim,) = data["targets"]
+    assert (kim["company"], kim["email"], kim["linkedin"], kim["title"]) == (
+        "Acme",
+        "kim@acme.example",
+        "https://www.linkedin.com/in/kim-wu",
+        "CFO",
+    )
+
+
+def test_a_company_list_with_only_a_name_column_names_accounts(tmp_path: Path) -> None:
+    # An account list exported with a plain "Name" column: each name is an account.
+    path = setup(
+        tmp_path,
+        {
+            "accounts.csv": "Name\nUmbrella Health\n",
+            "guests.csv": luma(
+                ("Ola Nord", "ola@umbrella.example", "approved", "Umbrella Health Inc."),
+                ("Zed Zorn", "zed@z.example", "approved", "Zco"),
+            ),
+        },
+        event='attendees = "guests.csv"',
+        extra='\n[[target_lists]]\nfile = "accounts.csv"\nmatch = "company"\n',
+    )
+    data = advise(path)
+    assert [(t["name"], t["company"]) for t in data["targets"]] == [
+        ("Ola Nord", "Umbrella Health Inc.")
+    ]
+
+
 def test_same_name_different_companies_are_two_people_and_a_bare_name_is_ambiguous() -> None:
     index: PeopleIndex[str] = PeopleIndex()
     index.add("a", "Jane Smith", company="Acme Inc.")

@@ -256,6 +256,19 @@ def test_output_naming_an_input_is_refused_unless_force(command: str, event_file
     assert event_file.read_bytes() != before
 
 
+def test_people_output_naming_its_list_is_refused_unless_force(tmp_path: Path) -> None:
+    listed = tmp_path / "guests.csv"
+    listed.write_text("Name,Company\nDana Whitfield,Acme\n", encoding="utf-8")
+    before = listed.read_bytes()
+    status, _, err = netplan("people", str(listed), "-o", str(listed))
+    assert status == 2
+    assert "is one of the input files (use --force to replace it)" in err
+    assert listed.read_bytes() == before
+    status, _, err = netplan("people", str(listed), "-o", str(listed), "--force")
+    assert status == 0, err
+    assert "Dana Whitfield" in listed.read_text(encoding="utf-8")
+
+
 # -- a batch (-o FOLDER) is all or nothing ---------------------------------------------
 
 

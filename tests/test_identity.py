@@ -15,8 +15,10 @@ from netplan.model.event import name_problems
 from netplan.model.identity import (
     Ambiguous,
     Found,
+    Match,
     NameIndex,
     PeopleIndex,
+    company_key,
     email_key,
     is_blank,
     loose_key,
@@ -112,6 +114,12 @@ def test_a_loose_match_that_fits_two_people_is_never_guessed() -> None:
     assert index.get("JOSE DÍAZ") is None
 
 
+def test_of_two_people_with_one_name_key_the_first_listed_is_found() -> None:
+    index = NameIndex([("Dana Lee", 1), ("DANA  LEE", 2)])
+    assert index.lookup("dana lee") == Found(1, "exact")
+    assert index.get("Dana Lee") == 1
+
+
 @pytest.mark.parametrize(
     ("written", "target"),
     [
@@ -199,6 +207,26 @@ def test_email_keys(value: str, key: str | None) -> None:
 )
 def test_profile_urls_with_the_same_slug_are_one_key(url: str) -> None:
     assert profile_key(url) == "in/dana-whitfield"
+
+
+def test_old_public_profile_urls_are_profiles_too() -> None:
+    # LinkedIn's old /pub/ addresses: recognised, with scheme, www., case and query ignored.
+    key = profile_key("http://www.linkedin.com/pub/dana-whitfield/1a/2b/3c")
+    assert key is not None
+    assert profile_key("https://linkedin.com/PUB/Dana-Whitfield/1a/2b/3c/?trk=x") == key
+    index: PeopleIndex[str] = PeopleIndex()
+    index.add("dana", "Dana Whitfield", linkedin="linkedin.com/pub/dana-whitfield/1a/2b/3c")
+    found = index.find("D. W.", linkedin="http://www.linkedin.com/pub/dana-whitfield/1a/2b/3c")
+    assert found == Match("dana", "profile")
+
+
+def test_a_company_named_only_by_legal_form_words_is_still_a_company() -> None:
+    assert company_key("Acme Ltd.") == company_key("ACME") == "acme"
+    assert company_key("Limited") == "limited"  # not '' (unknown)
+    index: PeopleIndex[str] = PeopleIndex()
+    index.add("globex", "Jane Smith", company="Globex")
+    assert index.find("Jane Smith", company="Limited") is None  # another company
+    assert index.find("Jane Smith", company="") == Match("globex", "name")
 
 
 @pytest.mark.parametrize("url", ["https://example.com/in/dana", "dana-whitfield", ""])

@@ -116,6 +116,7 @@ def test_a_name_column_in_last_first_order() -> None:
         ("05/06/2024", "2024-05-06"),  # slashed: month first
         ("9-Sep-22", "2022-09-09"),
         ("30-May-99", "1999-05-30"),
+        ("1/8/70", "1970-01-08"),  # a two-digit year of 70 or more is 19xx
         ("May 30, 2024", "2024-05-30"),
         ("Sept 3rd, 2024", "2024-09-03"),
         ("2024-05-30", "2024-05-30"),
