@@ -220,6 +220,17 @@ def test_old_public_profile_urls_are_profiles_too() -> None:
     assert found == Match("dana", "profile")
 
 
+def test_old_public_profiles_of_one_name_are_different_people() -> None:
+    # The slug of a /pub/ address is only a name: the numbers after it say who.
+    one = profile_key("linkedin.com/pub/dana-whitfield/1a/2b/3c")
+    assert one == "pub/dana-whitfield/1a/2b/3c"
+    assert profile_key("linkedin.com/pub/dana-whitfield/9/8/7") != one
+    assert profile_key("linkedin.com/in/dana-whitfield") != one
+    assert profile_key("linkedin.com/in/dana-whitfield/details/experience/") == (
+        "in/dana-whitfield"
+    )
+
+
 def test_a_company_named_only_by_legal_form_words_is_still_a_company() -> None:
     assert company_key("Acme Ltd.") == company_key("ACME") == "acme"
     assert company_key("Limited") == "limited"  # not '' (unknown)

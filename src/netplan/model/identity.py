@@ -287,24 +287,30 @@ def email_key(value: str) -> str | None:
 
 
 _PROFILE = re.compile(
-    r"(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^/?#\s]+)", re.IGNORECASE
+    r"(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^?#\s]+)", re.IGNORECASE
 )
 
 
 def profile_key(value: str) -> str | None:
-    """A LinkedIn profile URL as 'in/slug': scheme, www., country subdomain, trailing
-    slash, query and case ignored. None when the value is not such a URL."""
+    """A LinkedIn profile URL as 'in/slug', or 'pub/slug/1a/2b/3c' for an old public
+    one (whose slug alone is a name many people share): scheme, www., country
+    subdomain, trailing slash, query and case ignored. None when the value is not such
+    a URL."""
     if "." not in value:
         return None  # not "linkedin.com": most values asked about are names
     m = _PROFILE.match(value.strip()[:MAX_COMPARED])
     if m is None:
         return None
-    slug = m.group(2)
+    kind, path = m.group(1).casefold(), m.group(2)
+    parts = [part for part in path.split("/") if part]
+    if not parts:
+        return None
+    slug = "/".join(parts[:1] if kind == "in" else parts)
     if "%" in slug:
         from urllib.parse import unquote  # rare: from-importing costs a little per call
 
         slug = unquote(slug)
-    return f"in/{unicodedata.normalize('NFC', slug).casefold()}"
+    return f"{kind}/{unicodedata.normalize('NFC', slug).casefold()}"
 
 
 def person_keys(
