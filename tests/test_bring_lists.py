@@ -440,6 +440,26 @@ def test_not_registered_targets_are_flagged_and_last_in_their_priority(tmp_path:
     assert any(t.startswith("Meet Lou Reed") and "Not on the attendee list" in t for t in texts)
 
 
+def test_a_guest_who_is_not_approved_is_not_registered(tmp_path: Path) -> None:
+    guests = luma(
+        ("Kim Wu", "kim@acme.example", "approved", "Acme"),
+        ("Lou Reed", "lou@initech.example", "declined", "Initech"),
+    )
+    path = setup(tmp_path, {"guests.csv": guests}, event='attendees = "guests.csv"', extra=TARGETS)
+    data = advise(path)
+    assert [(t["name"], t["registered"]) for t in data["targets"]] == [
+        ("Lou Reed", False),
+        ("Kim Wu", True),
+    ]
+
+
+def test_rows_of_a_target_list_without_a_priority_are_medium(tmp_path: Path) -> None:
+    crm = "Name,Company\nPat Moss,Globex\n"
+    extra = '\n[[target_lists]]\nfile = "crm.csv"\n'
+    data = advise(setup(tmp_path, {"crm.csv": crm}, extra=extra))
+    assert [(t["name"], t["priority"]) for t in data["targets"]] == [("Pat Moss", "medium")]
+
+
 def test_without_an_attendee_list_registered_is_null(tmp_path: Path) -> None:
     data = advise(setup(tmp_path, {}, extra=TARGETS))
     assert {t["registered"] for t in data["targets"]} == {None}
