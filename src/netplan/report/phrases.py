@@ -286,14 +286,16 @@ def item_text(item: ChecklistItem, plan: Plan, reader: str | None = None) -> str
         case SetGoal(goal):
             return f"Set your goal: meet {goal_phrase(goal)} you did not know before."
         case RemindSupport(people):
-            return f"Remind {names(people)} they come to back you up, not to socialize."
+            return (
+                f"Remind {names(people, NAMES_SHOWN)} they come to back you up, not to socialize."
+            )
         case AskForIntroductions(introducer, targets):
             return (
                 f"Ask {introducer}, who stays at the office, to introduce you to "
                 f"{names(targets, NAMES_SHOWN)} before the event."
             )
         case TellLeft(people):
-            return f"Tell {names(people)} you will go without them this time."
+            return f"Tell {names(people, NAMES_SHOWN)} you will go without them this time."
         case SplitOnArrival(minutes, regroups):
             if regroups:
                 day = regroups[0].date()

@@ -35,6 +35,9 @@ EXTENSION = ".txt"
 # Laying out a rich row costs far more than writing a line of JSON, and nobody
 # reads thousands of rows in a terminal: beyond this, point to the exports.
 TARGET_ROWS_SHOWN = 15
+# The same for colleagues in each group and findings of each kind: a real event has
+# a handful; a file of 80,000 colleagues would take a quarter of a minute to lay out.
+ROWS_SHOWN = 50
 # Below this width the tree of who covers whom would wrap into noise: left out.
 TREE_MIN_WIDTH = 60
 
@@ -147,16 +150,19 @@ def _plan(plan: Plan, out: _Lines) -> None:
         if group:
             out.blank()
             out.add(Text(title, style="bold"))
-            for c in group:
+            for c in group[:ROWS_SHOWN]:
                 out.add(Text.assemble(text(c.name), text("  " + reasons(c), "dim")), 2)
+            _more(out, len(group), "colleagues")
     for kind, title, style, mark in _KINDS:
-        found = [f for f in plan.findings if f.kind == kind]
+        found = [f for f in plan.findings if f.kind == kind][: ROWS_SHOWN + 1]
         if found:
             out.blank()
             out.add(Text(title, style="bold"))
+            shown = found[:ROWS_SHOWN]
             # Markers are "+ rule-name": plain ASCII, one cell a character.
-            gutter = max(len(f"{mark} {f.rule}") for f in found) + 1
-            out.rows((_finding_row(f, plan, mark, style) for f in found), gutter=gutter)
+            gutter = max(len(f"{mark} {f.rule}") for f in shown) + 1
+            out.rows([_finding_row(f, plan, mark, style) for f in shown], gutter=gutter)
+            _more(out, sum(1 for f in plan.findings if f.kind == kind), title.lower())
     if plan.schedule:
         out.blank()
         out.add(Text("Schedule", style="bold"))
@@ -173,6 +179,15 @@ def _plan(plan: Plan, out: _Lines) -> None:
     if plan.rules_off:
         out.blank()
         out.add(Text("Rules switched off: " + ", ".join(plan.rules_off), style="dim"))
+
+
+def _more(out: _Lines, count: int, what: str) -> None:
+    """Say how many rows past ROWS_SHOWN are left out, if any."""
+    from rich.text import Text
+
+    if count > ROWS_SHOWN:
+        note = f"... and {count - ROWS_SHOWN:,} more {what}: see --format markdown or json."
+        out.add(Text(note, style="dim"), 2)
 
 
 def _finding_row(f: Finding, plan: Plan, mark: str, style: str) -> tuple[Text, Text]:
