@@ -298,6 +298,31 @@ def test_reading_a_file_costs_its_size_not_the_size_limit(tmp_path: Path) -> Non
     assert peak_bytes(lambda: netplan("validate", event)) < 4 * MiB
 
 
+def test_a_non_blocking_input_is_read_to_its_end() -> None:
+    """A pipe left non-blocking by another program has nothing to read at times: that is
+    not its end."""
+    import os
+    import threading
+
+    from netplan.sources.event import read_capped
+
+    read, write = os.pipe()
+    os.set_blocking(read, False)
+
+    def writer() -> None:
+        os.write(write, b"[event]\n")
+        time.sleep(0.2)
+        os.write(write, b'name = "Expo"\n')
+        os.close(write)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with open(read, "rb") as stream:
+        data = read_capped(stream, 1000)
+    thread.join()
+    assert data == b'[event]\nname = "Expo"\n'
+
+
 @pytest.mark.parametrize("command", ["validate", "advise"])
 def test_problems_are_capped_and_the_rest_counted(command: str, tmp_path: Path) -> None:
     bad = 3 * MAX_PROBLEMS
@@ -498,6 +523,17 @@ def test_reports_of_many_findings_do_not_hold_every_row(
     peak = peak_bytes(lambda: sizes.extend(len(piece) for piece in chosen.stream([plan], options)))
     assert sum(sizes) == len(out[0])
     assert peak < pieces * len(out[0]), (peak, len(out[0]))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "jsonl"])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_report_written_in_pieces_is_the_report(fmt: str, count: int) -> None:
+    from netplan.report import Options, reporter
+
+    plans = [_many_socializers(n) for n in (1, 70, 2)][:count]
+    chosen = reporter(fmt)
+    for options in (Options(False, 80, False, count == 1), Options(True, 60, True, False)):
+        assert "".join(chosen.stream(plans, options)) == chosen.render(plans, options)
 
 
 def test_the_terminal_report_shows_a_screenful_of_colleagues_and_findings() -> None:

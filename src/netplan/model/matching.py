@@ -221,7 +221,7 @@ def _knowing(
     looked_up: dict[str, _Lookup] = {}
     for c_pos, c in enumerate(event.colleagues):
         tally = _Tally(c_pos, index, attendees, known_by)
-        listed: dict[str, int] = {}
+        listed: dict[tuple[str, str], int] = {}
         found_here: list[Found | Repeat] = []
         for j, k in enumerate(c.knows):
             hit = looked_up.get(k)
@@ -280,7 +280,13 @@ class _Tally:
         at = None
         if not isinstance(found, Match) and self.attendees is not None:
             at = self.attendees.find_keys(keys)
-        return _Lookup(keys.name or keys.email or keys.profile or "", found, at)
+        if keys.email:
+            key = ("email", keys.email)
+        elif keys.profile:
+            key = ("profile", keys.profile)
+        else:
+            key = ("name", keys.name)
+        return _Lookup(key, found, at)
 
     def count(self, hit: _Lookup, via: str) -> Found:
         """Count what a lookup found as someone this colleague knows."""
@@ -295,7 +301,7 @@ class _Tally:
 
 
 class _Lookup(NamedTuple):
-    key: str  # the entry's own key: two entries with one key are one person
+    key: tuple[str, str]  # the entry's own key: two entries with one key are one person
     found: Found  # among the targets
     attendee: Found  # among the attendees, when not a target
 

@@ -8,7 +8,7 @@ so the caller alone decides colour and width.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from netplan.model.kinds import PHASES
@@ -111,16 +111,11 @@ class _Lines:
 
         self.lines.append(Text())
 
-    def rows(
-        self, rows: Iterable[tuple[Text | None, Text]], indent: int = 2, gutter: int | None = None
-    ) -> None:
-        """Rows of a marker and a text wrapped beside it; `gutter`, the markers' width, if
-        given, lets `rows` be made one at a time (40,000 findings are never all laid out)."""
+    def rows(self, rows: Sequence[tuple[Text | None, Text]], indent: int = 2) -> None:
+        """Rows of a marker and a text wrapped beside it, in a hanging indent."""
         from rich.text import Text
 
-        if gutter is None:
-            rows = list(rows)
-            gutter = max((m.cell_len + 1 for m, _ in rows if m is not None), default=0)
+        gutter = max((m.cell_len + 1 for m, _ in rows if m is not None), default=0)
         room = max(10, self.width - indent - gutter)
         for marker, body in rows:
             wrapped = body.wrap(self.console, room, overflow="fold")
@@ -158,10 +153,7 @@ def _plan(plan: Plan, out: _Lines) -> None:
         if found:
             out.blank()
             out.add(Text(title, style="bold"))
-            shown = found[:ROWS_SHOWN]
-            # Markers are "+ rule-name": plain ASCII, one cell a character.
-            gutter = max(len(f"{mark} {f.rule}") for f in shown) + 1
-            out.rows([_finding_row(f, plan, mark, style) for f in shown], gutter=gutter)
+            out.rows([_finding_row(f, plan, mark, style) for f in found[:ROWS_SHOWN]])
             _more(out, sum(1 for f in plan.findings if f.kind == kind), title.lower())
     if plan.schedule:
         out.blank()

@@ -66,6 +66,11 @@ def read_capped(stream: IO[bytes], max_bytes: int) -> bytes:
     left = max_bytes + 1
     while left > 0:
         chunk = stream.read(min(left, 1 << 20))
+        if chunk is None:  # a non-blocking descriptor with nothing to read yet: wait
+            import select
+
+            select.select([stream], [], [])
+            continue
         if not chunk:
             break
         chunks.append(chunk)

@@ -18,7 +18,7 @@ from netplan.model.people import (
     ListFile,
     Person,
 )
-from netplan.sources.lists.dates import iso_date
+from netplan.sources.lists.dates import DATE_CHARS, iso_date
 from netplan.sources.lists.detect import (
     HEADER_SEARCH_CHARS,
     Columns,
@@ -124,11 +124,12 @@ class _Row:
     def date(self, value: str) -> str | None:
         """`iso_date`, remembered: a list has few distinct dates (LinkedIn writes the day
         only), and reading one costs several patterns."""
-        if value in self._dates:
-            return self._dates[value]
-        found = iso_date(value)
+        key = value.strip()[:DATE_CHARS]  # all that iso_date reads of a cell
+        if key in self._dates:
+            return self._dates[key]
+        found = iso_date(key)
         if len(self._dates) < _DATES_REMEMBERED:
-            self._dates[value] = found
+            self._dates[key] = found
         return found
 
     def cell(self, cells: list[str], i: int | None, first_value: bool = True) -> str:

@@ -53,6 +53,10 @@ def _iso(y: int, m: int | None, d: int) -> str | None:
         return None
 
 
+# A date, with a time and a zone after it, is never longer: the rest is not read.
+DATE_CHARS = 64
+
+
 def iso_date(value: str) -> str | None:
     """`30 May 2024`, `09 Sep 2022`, `1/8/18, 6:14 PM`, `9-Sep-22`, `May 30, 2024`,
     `2024-05-30T18:04:05Z`, `30.05.2024` → '2024-05-30'-style; None otherwise.
@@ -60,7 +64,7 @@ def iso_date(value: str) -> str | None:
     Slashed numeric dates are read month first, as US exports write them, unless
     the first number cannot be a month; dotted ones are read day first.
     """
-    s = value.strip()[:64]
+    s = value.strip()[:DATE_CHARS]
     if not s or not s[0].isascii():
         return None
     if s[4:5] == "-" and s[7:8] == "-" and s[:4].isdigit():
