@@ -150,6 +150,19 @@ def unnamed_targets_with_unknown_keys(size: int) -> str:
     return _fill(lambda _i: "[[targets]]\nx = 1\n", size)
 
 
+def numbers_for_names(size: int) -> str:
+    return _fill(lambda _i: "[[targets]]\nname = 1\n", size)
+
+
+def blank_names_in_knows(size: int) -> str:
+    return _fill(lambda _i: '"",', size, HEAD + '[[colleagues]]\nname = "Ann"\nknows = [') + "]\n"
+
+
+def choices_that_do_not_exist(size: int) -> str:
+    head = HEAD.replace('name = "Robin"', 'name = "Robin"\nnew_to = [')
+    return _fill(lambda _i: '"golf",', size, head.replace("\n\n", "\n", 2)) + "]\n"
+
+
 CASES: dict[str, Callable[[int], str]] = {
     f.__name__: f
     for f in (
@@ -167,10 +180,14 @@ CASES: dict[str, Callable[[int], str]] = {
         many_array_names,
         many_inline_tables,
         many_knows_names,
-        # pydantic would keep an error object of about a kilobyte per wrong item (two
-        # million here); sources/trim.py cuts what cannot be shown before validation.
+        # pydantic would keep an error object of about a kilobyte per mistake (two
+        # million here); sources/trim.py validates long lists a batch at a time and
+        # cuts what cannot be shown.
         a_list_of_wrong_items,
         unnamed_targets_with_unknown_keys,
+        numbers_for_names,
+        blank_names_in_knows,
+        choices_that_do_not_exist,
         # Two findings each: reports are written in pieces and the terminal shows the
         # first 50 rows of each section (it took 14 s and 350 MiB to show them all).
         many_socializing_colleagues,

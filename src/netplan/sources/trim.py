@@ -1,27 +1,38 @@
 """Cut a parsed document short where validating it would cost far more than reading it.
 
-pydantic keeps an error object of about a kilobyte for every wrong item, and builds
-them all before netplan shows the first MAX_PROBLEMS: `topics = [1, 1, 1, ...]` in a
-4 MiB file makes two million of them (nearly 2 GiB), and so do two hundred thousand
-`[[targets]]` tables with an unknown key and no name. Such items are recognised here
-from the models' own fields (strict mode makes each of them certainly an error), and
-once more of them have been seen than can be shown, the list holding the next one is
-cut at that item: what is left keeps its indices, so every error pydantic reports is
-still located at the right line, and the problems of the items cut are counted, not
-validated.
+pydantic keeps an error object of about a kilobyte for every mistake, and builds
+them all before netplan shows the first MAX_PROBLEMS: `topics = [1, 1, 1, ...]` or
+`knows = ["", "", ...]` in a 4 MiB file makes two million of them (nearly 2 GiB), and
+so do two hundred thousand `[[targets]]` tables with a wrong key or value. So the
+long lists of a document are validated here first, a bounded batch at a time, with
+each batch's errors counted and dropped. Once more errors have been seen than can be
+shown, the list is cut at the item that holds the next one: what is left keeps its
+indices, so every error the final validation reports is located at the right line,
+and the errors of what was cut are counted, never kept.
+
+A valid list of tables comes back as the models its batches made, which the final
+validation takes as they are: a 100,000-target file is not validated twice.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+# A list of text this short is left to the validation of the table it is in: it
+# cannot add more than this many errors to it.
+SHORT = 64
+# A batch holds items that can make about this many errors in all, so its error objects
+# stay a few MiB whatever the items hold.
+BATCH_VALUES = 4096
 
 _Shape = Literal["table", "tables", "texts"]
 
@@ -29,41 +40,52 @@ _Shape = Literal["table", "tables", "texts"]
 class _Field(NamedTuple):
     shape: _Shape
     model: type[BaseModel] | None  # for "table" and "tables"
+    items: TypeAdapter[list[Any]] | None  # for "tables" and "texts": validates a batch
 
 
 class _Keys(NamedTuple):
-    known: frozenset[str]
-    required: frozenset[str]
     fields: dict[str, _Field]  # only the fields that can hold a list, directly or deeper
+    texts: tuple[str, ...]  # the fields that hold a list of text
 
 
 class Trimmed(NamedTuple):
     doc: dict[str, Any]
-    cut: int  # the certain problems of the items left out of validation
+    cut: int  # the errors of what was left out of the final validation
 
 
 def trim(doc: dict[str, Any], model: type[BaseModel], allowance: int) -> Trimmed:
-    """`doc` with every list cut at its first wrong item once `allowance` wrong items
-    have been kept (the document itself is not changed: what is cut is copied)."""
+    """`doc` with each long list cut at the item holding the error past `allowance`
+    (the document itself is not changed: what differs is copied)."""
     walk = _Walk(allowance)
-    return Trimmed(walk.table(doc, model), walk.cut)
+    return Trimmed(walk.table(doc, model, walk.budget), walk.cut)
+
+
+class _Budget:
+    """Errors that may still go to the final validation."""
+
+    def __init__(self, allowance: int) -> None:
+        self.left = allowance
 
 
 class _Walk:
     def __init__(self, allowance: int) -> None:
-        self.left = allowance
+        self.allowance = allowance
+        self.budget = _Budget(allowance)  # the document's
+        self.kept = 0  # errors left in the document, on its own budget
         self.cut = 0
 
-    def table(self, value: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    def table(
+        self, value: dict[str, Any], model: type[BaseModel], budget: _Budget
+    ) -> dict[str, Any]:
         copy: dict[str, Any] | None = None
         for key, field in _keys(model).fields.items():
             item = value.get(key)
             if isinstance(item, dict) and field.shape == "table" and field.model is not None:
-                new: Any = self.table(item, field.model)
-            elif isinstance(item, list) and field.shape == "tables" and field.model is not None:
-                new = self.tables(item, field.model)
-            elif isinstance(item, list) and field.shape == "texts":
-                new = self.texts(item)
+                new: Any = self.table(item, field.model, budget)
+            elif isinstance(item, list) and field.items is not None and field.model is not None:
+                new = self.tables(item, field.model, field.items)
+            elif isinstance(item, list) and field.items is not None and len(item) > SHORT:
+                new = self.checked(item, field.items, budget, per_item=0)
             else:
                 continue
             if new is not item:
@@ -71,68 +93,93 @@ class _Walk:
                 copy[key] = new
         return value if copy is None else copy
 
-    def tables(self, items: list[Any], model: type[BaseModel]) -> list[Any]:
+    def tables(
+        self, items: list[Any], model: type[BaseModel], adapter: TypeAdapter[list[Any]]
+    ) -> list[Any]:
         keys = _keys(model)
-        if _all_fine(items, keys):
-            return items
-        copy: list[Any] | None = None
-        for n, item in enumerate(items):
-            if _problems(item, keys) and not self._keep():
-                self.cut += sum(_problems(rest, keys) for rest in items[n:])
-                return (items if copy is None else copy)[:n]
-            new = self.table(item, model) if isinstance(item, dict) and keys.fields else item
-            if new is not item and copy is None:
-                copy = list(items)
-            if copy is not None:
-                copy[n] = new
-        return items if copy is None else copy
+        if keys.fields and not _short_texts(items, keys):
+            # A long list inside a table is cut first, on a budget of its own, so that
+            # validating the table's batch cannot make an error per entry of it; the
+            # table's errors (what is left of those among them) count on the
+            # document's budget below.
+            items = [
+                self.table(t, model, _Budget(self.allowance)) if isinstance(t, dict) else t
+                for t in items
+            ]
+        # What one table can get wrong: each key, and each list's entries, up to
+        # SHORT or (cut above) the budget.
+        keys_at_most = max(map(len, items)) if items and _only(items, dict) else 1_000
+        per_item = keys_at_most + len(keys.texts) * max(SHORT, self.allowance)
+        return self.checked(items, adapter, self.budget, per_item)
 
-    def texts(self, items: list[Any]) -> list[Any]:
-        if _only(items, str):
-            return items
-        for n, item in enumerate(items):
-            if not isinstance(item, str) and not self._keep():
-                self.cut += sum(1 for rest in items[n:] if not isinstance(rest, str))
-                return items[:n]
-        return items
+    def checked(
+        self, items: list[Any], adapter: TypeAdapter[list[Any]], budget: _Budget, per_item: int
+    ) -> list[Any]:
+        """`items` validated a batch at a time: cut once the errors pass the budget.
+        Items are tables that can make up to `per_item` errors each, and a batch that
+        validates is replaced by the models it made; or (0) texts, one error at most."""
+        models = per_item > 0
+        mine = budget is self.budget
+        out: list[Any] = []
+        batches = _batches(items, max(per_item, 1))
+        for start, end in batches:
+            batch = items[start:end]
+            try:
+                made = adapter.validate_python(batch)
+            except ValidationError as e:
+                wrong = sorted(int(err["loc"][0]) for err in e.errors(include_url=False))
+                if len(wrong) <= budget.left:
+                    budget.left -= len(wrong)
+                    self.kept += len(wrong) if mine else 0
+                    out += batch
+                    continue
+                # Cut at the item holding the first error past the budget; the errors
+                # from there on, and those of the batches left, are counted.
+                at = wrong[budget.left]
+                if mine and self.kept == 0 and at == wrong[0]:
+                    at += 1  # never cut all that is wrong: keep one item to show
+                kept = bisect.bisect_left(wrong, at)
+                self.kept += kept if mine else 0
+                out += batch[:at]
+                self.cut += len(wrong) - kept
+                self.cut += sum(_count(adapter, items[s:t]) for s, t in batches)
+                budget.left = 0
+                return out
+            else:
+                out += made if models else batch
+        return out if models else items
 
-    def _keep(self) -> bool:
-        """Whether a wrong item may still go to validation (uses up the allowance)."""
-        if self.left > 0:
-            self.left -= 1
-            return True
-        return False
+
+def _count(adapter: TypeAdapter[list[Any]], batch: list[Any]) -> int:
+    """How many errors a batch has; the error objects are dropped at once."""
+    try:
+        adapter.validate_python(batch)
+    except ValidationError as e:
+        return e.error_count()
+    return 0
 
 
-def _all_fine(items: list[Any], keys: _Keys) -> bool:
-    """Whether no item is wrong in the ways `_problems` and `texts` look for, checked
-    with no Python code run per item: a valid list of 100,000 targets costs a few
-    milliseconds here. False sends the list down the item-by-item path."""
-    if not _only(items, dict) or not all(map(keys.known.issuperset, items)):
-        return False
-    if not all(all(map(operator.contains, items, itertools.repeat(k))) for k in keys.required):
-        return False
-    for name, field in keys.fields.items():
-        if field.shape != "texts":
+def _batches(items: list[Any], per_item: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive batches of items that can make at most `per_item`
+    errors each, about BATCH_VALUES errors a batch."""
+    size = max(1, BATCH_VALUES // per_item)
+    return ((start, min(start + size, len(items))) for start in range(0, len(items), size))
+
+
+def _short_texts(items: list[Any], keys: _Keys) -> bool:
+    """Whether no table in `items` holds a list of text longer than SHORT, checked with
+    no Python code run per item."""
+    tables = [t for t in items if isinstance(t, dict)] if not _only(items, dict) else items
+    for name in keys.texts:
+        given = list(filter(None, map(operator.methodcaller("get", name), tables)))
+        lists = list(itertools.compress(given, map(isinstance, given, itertools.repeat(list))))
+        if lists and max(map(len, lists)) > SHORT:
             return False
-        given = list(filter(None, map(operator.methodcaller("get", name), items)))
-        if not _only(given, list) or not _only(itertools.chain.from_iterable(given), str):
-            return False
-    return True
+    return set(keys.fields) <= set(keys.texts)
 
 
-def _only(values: Iterable[Any], kind: type) -> bool:
+def _only(values: list[Any], kind: type) -> bool:
     return set(map(type, values)) <= {kind}
-
-
-def _problems(item: Any, keys: _Keys) -> int:
-    """The errors an item of a list of tables certainly has (its unknown keys and its
-    missing ones), 0 when it has none of these."""
-    if not isinstance(item, dict):
-        return 1
-    if item.keys() <= keys.known and keys.required <= item.keys():
-        return 0
-    return len(item.keys() - keys.known) + len(keys.required - item.keys())
 
 
 @functools.cache
@@ -142,11 +189,7 @@ def _keys(model: type[BaseModel]) -> _Keys:
         shape = _shape_of(info.annotation)
         if shape is not None:
             fields[name] = shape
-    return _Keys(
-        frozenset(model.model_fields),
-        frozenset(name for name, info in model.model_fields.items() if info.is_required()),
-        fields,
-    )
+    return _Keys(fields, tuple(n for n, f in fields.items() if f.shape == "texts"))
 
 
 def _shape_of(annotation: Any) -> _Field | None:
@@ -156,16 +199,18 @@ def _shape_of(annotation: Any) -> _Field | None:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(members) == 1:
         annotation = members[0]  # X | None
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _Field("table", annotation)
-    if typing.get_origin(annotation) is list:
-        (item,) = typing.get_args(annotation)
-        if typing.get_origin(item) is typing.Annotated:
-            item = typing.get_args(item)[0]
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            return _Field("tables", item)
-        if item is str or (
-            typing.get_origin(item) is Literal
-            and all(isinstance(a, str) for a in typing.get_args(item))
-        ):
-            return _Field("texts", None)
-    return None
+        return _Field("table", annotation, None)
+    if typing.get_origin(annotation) is not list:
+        return None
+    (item,) = typing.get_args(annotation)
+    # Strict, as the models are: a batch must fail exactly where the file would.
+    adapter: TypeAdapter[list[Any]] = TypeAdapter(
+        annotation, config=None if _is_model(item) else ConfigDict(strict=True)
+    )
+    if _is_model(item):
+        return _Field("tables", item, adapter)
+    return _Field("texts", None, adapter)
+
+
+def _is_model(item: Any) -> bool:
+    return isinstance(item, type) and issubclass(item, BaseModel)
