@@ -225,6 +225,7 @@ def test_old_public_profiles_of_one_name_are_different_people() -> None:
     one = profile_key("linkedin.com/pub/dana-whitfield/1a/2b/3c")
     assert one == "pub/dana-whitfield/1a/2b/3c"
     assert profile_key("linkedin.com/pub/dana-whitfield/9/8/7") != one
+    assert profile_key("https://uk.linkedin.com/pub/dana-whitfield/1a/2b/3c/en") == one
     assert profile_key("linkedin.com/in/dana-whitfield") != one
     assert profile_key("linkedin.com/in/dana-whitfield/details/experience/") == (
         "in/dana-whitfield"

@@ -305,7 +305,8 @@ def profile_key(value: str) -> str | None:
     parts = [part for part in path.split("/") if part]
     if not parts:
         return None
-    slug = "/".join(parts[:1] if kind == "in" else parts)
+    # /in/slug, or /pub/slug/1a/2b/3c: what follows (a language, a page) is not who.
+    slug = "/".join(parts[:1] if kind == "in" else parts[:4])
     if "%" in slug:
         from urllib.parse import unquote  # rare: from-importing costs a little per call
 
