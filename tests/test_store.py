@@ -490,33 +490,13 @@ def test_a_first_schema_history_is_read_as_is_and_migrated_by_a_writer(tmp_path:
 
     # A writer upgrades it, and every old row reads the same.
     with _writer(path) as conn:
-        assert conn.version == SCHEMA_VERSION == 4
+        assert conn.version == SCHEMA_VERSION == 3
         assert _read_all(conn) == old_view
         record(conn, _rec(), replace=False, now=NOW)
         assert load_debrief(conn, "ev-1") == _rec()  # introductions and ticked items
     with closing(sqlite3.connect(path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone() == (4,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (3,)
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-def test_old_public_profiles_are_keyed_again_by_the_upgrade(tmp_path: Path) -> None:
-    """Up to schema 3 a /pub/ profile was stored under its slug alone: a name, which
-    another person's /in/ profile could have."""
-    path = tmp_path / "history.db"
-    _make_v1(path)
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        conn.execute(
-            "INSERT INTO met VALUES (2, 1, 1, 'Rowan Test', NULL, NULL, NULL,"
-            " 'https://www.linkedin.com/pub/rowan-test/1a/2b/3c', 'rowan test', NULL,"
-            " 'in/rowan-test')"
-        )
-    with _writer(path) as conn:
-        keys = conn.execute("SELECT name, profile_key FROM met ORDER BY id").fetchall()
-        assert keys == [("Quinn Example", None), ("Rowan Test", "pub/rowan-test/1a/2b/3c")]
-        assert snapshot(conn, ["in/rowan-test"]).met_before == {}
-        assert snapshot(conn, ["pub/rowan-test/1a/2b/3c"]).met_before == {
-            "pub/rowan-test/1a/2b/3c": dt.date(2023, 12, 1)
-        }
 
 
 def test_a_reader_that_cannot_read_an_old_schema_asks_for_a_debrief(

@@ -92,13 +92,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 3: whether a target met was a new contact (0: met at an earlier event, or already
     # one of your contacts). Earlier events count everyone met as new.
     ("ALTER TABLE met ADD COLUMN new INTEGER NOT NULL DEFAULT 1 CHECK (new IN (0, 1))",),
-    # 4: an old public profile (linkedin.com/pub/slug/1a/2b/3c) is keyed by its whole
-    # path: its slug alone, which earlier versions stored, is only a name. The key is
-    # worked out again by the identity module (see `_connect`).
-    (
-        "UPDATE met SET profile_key = netplan_profile_key(linkedin)"
-        " WHERE linkedin IS NOT NULL AND profile_key IS NOT NULL",
-    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -244,11 +237,6 @@ def _connect(path: Path, *, create: bool, timeout: float) -> HistoryConnection:
         conn = sqlite3.connect(
             uri, timeout=timeout, isolation_level=None, factory=HistoryConnection, uri=True
         )
-    if create:
-        from netplan.model.identity import profile_key
-
-        # For migration 4, which keys stored profiles as the identity module does.
-        conn.create_function("netplan_profile_key", 1, profile_key, deterministic=True)
     conn.path = path
     conn.writable = create
     conn.version = 0
