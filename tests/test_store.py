@@ -499,6 +499,33 @@ def test_a_first_schema_history_is_read_as_is_and_migrated_by_a_writer(tmp_path:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def test_an_old_public_profile_recorded_under_its_slug_is_not_matched_by_it(
+    tmp_path: Path,
+) -> None:
+    """Earlier netplans keyed linkedin.com/pub/slug/1a/2b/3c as "in/slug": only a name,
+    which another person's /in/ profile could have."""
+    path = tmp_path / "history.db"
+    _make_v1(path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute(
+            "INSERT INTO met VALUES (2, 1, 1, 'Rowan Test', NULL, NULL, NULL,"
+            " 'https://www.LinkedIn.com/pub/rowan-test/1a/2b/3c', 'rowan test', NULL,"
+            " 'in/rowan-test')"
+        )
+    winter = dt.date(2023, 12, 1)
+    with _reader(path) as conn:  # read as it is
+        assert snapshot(conn, ["in/rowan-test"]).met_before == {}
+        assert snapshot(conn, ["rowan test"]).met_before == {"rowan test": winter}
+    with _writer(path) as conn:
+        assert snapshot(conn, ["in/rowan-test"]).met_before == {}
+        met = MetPerson("Sky Doe", linkedin="linkedin.com/pub/sky-doe/4d/5e/6f")
+        record(conn, _rec(met=(met,)), replace=False, now=NOW)
+        # Recorded now, it is keyed by its whole path, and found by it.
+        assert list(snapshot(conn, ["pub/sky-doe/4d/5e/6f", "in/sky-doe"]).met_before) == [
+            "pub/sky-doe/4d/5e/6f"
+        ]
+
+
 def test_a_reader_that_cannot_read_an_old_schema_asks_for_a_debrief(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

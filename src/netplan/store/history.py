@@ -224,6 +224,13 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
+# Earlier versions recorded an old public profile (linkedin.com/pub/slug/1a/2b/3c) as
+# "in/slug": its slug alone, which is only a name and may be someone else's /in/
+# profile. Such a key is not trusted (the name and email still are); a profile
+# recorded now is keyed by its whole path, "pub/slug/1a/2b/3c".
+_NOT_A_PUB_SLUG = " AND NOT (m.profile_key LIKE 'in/%' AND m.linkedin LIKE '%linkedin.com/pub/%')"
+
+
 def _last_met_sql(n: int) -> str:
     """The last day each of n keys was met, whichever column (name, email, profile) it is in.
 
@@ -235,6 +242,7 @@ def _last_met_sql(n: int) -> str:
     parts = [
         f"SELECT m.{column} AS key, {_DAY} AS day FROM met AS m CROSS JOIN event AS e"
         f" ON e.id = m.event WHERE m.{column} IN ({marks}) AND e.event_id IS NOT ?"
+        + (_NOT_A_PUB_SLUG if column == "profile_key" else "")
         for column in ("name_key", "email_key", "profile_key")
     ]
     return f"SELECT key, max(day) FROM ({' UNION ALL '.join(parts)}) GROUP BY key ORDER BY key"
