@@ -214,6 +214,22 @@ def test_checklist_for_a_person_in_each_format(tmp_path: Path, fmt: str) -> None
         assert '"for": "José Díaz"' in result.stdout
 
 
+@pytest.mark.parametrize(("fmt", "rule"), [("markdown", "\n---\n\n"), ("text", "─" * 80 + "\n")])
+def test_one_persons_checklists_of_two_events_stay_apart(
+    tmp_path: Path, fmt: str, rule: str
+) -> None:
+    first = Path(event_file(tmp_path))
+    second = tmp_path / "second.toml"
+    second.write_text(first.read_text(encoding="utf-8").replace("Harbour", "Quay"), "utf-8")
+    args = ["checklist", str(first), str(second), "--for", "jose diaz", "--format", fmt]
+    result = runner.invoke(app, args, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    one, two = result.stdout.split(rule)
+    assert "Harbour Expo" in one
+    assert "Quay Expo" in two
+    assert one.endswith("\n")
+
+
 def test_an_unknown_person_is_exit_2_naming_the_people_who_go(tmp_path: Path) -> None:
     result = runner.invoke(app, ["checklist", event_file(tmp_path), "--for", "Lena"])
     assert result.exit_code == 2

@@ -68,8 +68,9 @@ def test_a_list_of_wrong_texts_is_cut_after_the_allowance_and_the_rest_counted()
     doc = doc_with(topics=topics)
     original = copy.deepcopy(doc)
     trimmed = trim(doc, Event, 10)
-    assert trimmed.doc["event"]["topics"] == topics[:11]  # the good one, then ten wrong ones
-    assert trimmed.cut == 990
+    # The good one, the ten wrong ones allowed, and the first past them, to show.
+    assert trimmed.doc["event"]["topics"] == topics[:12]
+    assert trimmed.cut == 989
     assert doc == original  # the parsed document itself is not changed
     assert errors_of(trimmed.doc) + trimmed.cut == errors_of(doc) == 1000
 
@@ -97,9 +98,10 @@ def test_every_kind_of_mistake_is_cut_and_counted(parts: dict[str, Any]) -> None
 def test_the_allowance_is_shared_by_the_whole_document() -> None:
     doc = doc_with(topics=[1] * 100, netplan={"ignore": [3] * 100})
     trimmed = trim(doc, Event, 25)
+    # 25 and the one past them; then only the first wrong entry of the next list.
     kept = len(trimmed.doc["event"]["topics"]) + len(trimmed.doc["netplan"]["ignore"])
-    assert kept == 25
-    assert trimmed.cut == 175
+    assert kept == 27
+    assert trimmed.cut == 173
 
 
 def test_a_table_with_more_mistakes_than_can_be_shown_is_still_shown() -> None:
@@ -107,7 +109,7 @@ def test_a_table_with_more_mistakes_than_can_be_shown_is_still_shown() -> None:
     doc = doc_with(targets=[{"name": "A", "interests": [1] * 100, "x": 1}, {"name": "B", "y": 2}])
     trimmed = trim(doc, Event, 10)
     assert [plain(t)["name"] for t in trimmed.doc["targets"]] == ["A"]
-    assert errors_of(trimmed.doc) == 11  # ten entries of its list and its unknown key
+    assert errors_of(trimmed.doc) == 12  # eleven entries of its list and its unknown key
     assert errors_of(trimmed.doc) + trimmed.cut == errors_of(doc)
 
 
@@ -139,9 +141,11 @@ def test_nothing_is_lost_between_what_is_validated_and_what_is_cut(
     shown = errors_of(trimmed.doc)
     assert shown + trimmed.cut == total
     assert (shown > 0) == (total > 0)  # something to show whenever something is wrong
-    kept = plain(trimmed.doc["targets"])
-    for new, old in zip(kept, items, strict=False):  # in place; lists inside only shortened
-        if isinstance(old, dict) and isinstance(old.get("interests"), list):
+    for new, old in zip(trimmed.doc["targets"], items, strict=False):
+        if isinstance(new, BaseModel):  # a valid batch: the models it made
+            assert new == Target.model_validate(old)
+        elif isinstance(old, dict) and isinstance(old.get("interests"), list):
+            # In place; a list inside only shortened.
             assert new["interests"] == old["interests"][: len(new["interests"])]
             assert {**new, "interests": None} == {**old, "interests": None}
         else:

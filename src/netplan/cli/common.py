@@ -531,7 +531,10 @@ def for_people(
             return
         colored = terminal and env.use_color(color)
         docs = [chosen.render_one(p, Options(True, width, colored, True, r)) for p, r in readers]
-        emit(env, "".join(docs), output, force, inputs)
+        # Each file's checklist apart, as the format separates several plans.
+        between = getattr(chosen, "between", None)
+        joint = between(Options(True, width, colored, False)) if between else ""
+        emit(env, joint.join(docs), output, force, inputs)
         return
     if output is None or not output.is_dir():
         raise UsageError("--for everyone writes one file per person: give -o an existing folder")

@@ -110,11 +110,16 @@ def _one(plan: Plan, options: Options) -> Iterator[str]:
     return _pieces(lines)
 
 
+def between(_options: Options) -> str:
+    """What separates two plans: a thematic break."""
+    return "\n---\n\n"
+
+
 def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
     """`render`'s text in pieces, for writing as it is made."""
     for n, plan in enumerate(plans):
         if n:
-            yield "\n---\n\n"  # several plans are separated by a thematic break
+            yield between(options)
         yield from _one(plan, options)
 
 

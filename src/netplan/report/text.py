@@ -248,6 +248,17 @@ def _document(plans: Sequence[Plan], options: Options) -> list[str]:
     return out.done or ["\n"]
 
 
+def between(options: Options) -> str:
+    """The rule `render` draws between two plans, for reports joined one by one."""
+    from rich.text import Text
+
+    console, buffer = _console(options.width, options.color)
+    out = _Lines(console, buffer, options.width)
+    out.add(Text("─" * options.width, style="dim"))
+    out.flush()
+    return "".join(out.done)
+
+
 def render(plans: Sequence[Plan], options: Options) -> str:
     """Each plan in turn; with several, a summary table at the end."""
     return "".join(_document(plans, options))

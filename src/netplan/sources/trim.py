@@ -71,7 +71,6 @@ class _Walk:
     def __init__(self, allowance: int) -> None:
         self.allowance = allowance
         self.budget = _Budget(allowance)  # the document's
-        self.kept = 0  # errors left in the document, on its own budget
         self.cut = 0
 
     def table(
@@ -119,7 +118,6 @@ class _Walk:
         Items are tables that can make up to `per_item` errors each, and a batch that
         validates is replaced by the models it made; or (0) texts, one error at most."""
         models = per_item > 0
-        mine = budget is self.budget
         out: list[Any] = []
         batches = _batches(items, max(per_item, 1))
         for start, end in batches:
@@ -130,16 +128,14 @@ class _Walk:
                 wrong = sorted(int(err["loc"][0]) for err in e.errors(include_url=False))
                 if len(wrong) <= budget.left:
                     budget.left -= len(wrong)
-                    self.kept += len(wrong) if mine else 0
                     out += batch
                     continue
-                # Cut at the item holding the first error past the budget; the errors
-                # from there on, and those of the batches left, are counted.
-                at = wrong[budget.left]
-                if mine and self.kept == 0 and at == wrong[0]:
-                    at += 1  # never cut all that is wrong: keep one item to show
+                # Cut after the item holding the first error past the budget: kept
+                # whole, as one table's errors are bounded and cutting it could leave
+                # nothing to show. The errors after it, and those of the batches left,
+                # are counted.
+                at = wrong[budget.left] + 1
                 kept = bisect.bisect_left(wrong, at)
-                self.kept += kept if mine else 0
                 out += batch[:at]
                 self.cut += len(wrong) - kept
                 self.cut += sum(_count(adapter, items[s:t]) for s, t in batches)
