@@ -6,9 +6,9 @@ them all before netplan shows the first MAX_PROBLEMS: `topics = [1, 1, 1, ...]` 
 so do two hundred thousand `[[targets]]` tables with a wrong key or value. So the
 long lists of a document are validated here first, a bounded batch at a time, with
 each batch's errors counted and dropped. Once more errors have been seen than can be
-shown, the list is cut at the item that holds the next one: what is left keeps its
-indices, so every error the final validation reports is located at the right line,
-and the errors of what was cut are counted, never kept.
+shown, the list is cut after the item that holds the first one past them: what is
+left keeps its indices, so every error the final validation reports is located at
+the right line, and the errors of what was cut are counted, never kept.
 
 A valid list of tables comes back as the models its batches made, which the final
 validation takes as they are: a 100,000-target file is not validated twice.
@@ -54,8 +54,8 @@ class Trimmed(NamedTuple):
 
 
 def trim(doc: dict[str, Any], model: type[BaseModel], allowance: int) -> Trimmed:
-    """`doc` with each long list cut at the item holding the error past `allowance`
-    (the document itself is not changed: what differs is copied)."""
+    """`doc` with each long list cut after the item holding the first error past
+    `allowance` (the document itself is not changed: what differs is copied)."""
     walk = _Walk(allowance)
     return Trimmed(walk.table(doc, model, walk.budget), walk.cut)
 
@@ -106,9 +106,9 @@ class _Walk:
                 for t in items
             ]
         # What one table can get wrong: each key, and each list's entries, up to
-        # SHORT or (cut above) the budget.
+        # SHORT or (cut above) the budget and one more.
         keys_at_most = max(map(len, items)) if items and _only(items, dict) else 1_000
-        per_item = keys_at_most + len(keys.texts) * max(SHORT, self.allowance)
+        per_item = keys_at_most + len(keys.texts) * max(SHORT, self.allowance + 1)
         return self.checked(items, adapter, self.budget, per_item)
 
     def checked(
