@@ -422,10 +422,6 @@ class PeopleIndex(Generic[T]):
     def __len__(self) -> int:
         return len(self._names)
 
-    def has_name(self, key: str) -> bool:
-        """Whether someone's strict name key is `key` (not only their loose one)."""
-        return key in self._names
-
     def add(
         self,
         value: T,
