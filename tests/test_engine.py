@@ -472,6 +472,28 @@ def test_trade_show_checklist_names_experts_per_target() -> None:
     assert "Bring in" not in target_text(plan, "Sara Lindqvist")
 
 
+def test_targets_sharing_some_interests_get_the_experts_of_all_of_theirs() -> None:
+    # Experts are worked out once per distinct set of interests, not per first interest.
+    plan = plan_for(
+        event={"topics": ["fraud", "payments"]},
+        colleagues=[
+            {"name": "Ann", "expertise": ["fraud"]},
+            {"name": "Bo", "expertise": ["payments"]},
+        ],
+        targets=[
+            {"name": "Pat", "interests": ["fraud"]},
+            {"name": "Quinn", "interests": ["fraud", "payments"]},
+            {"name": "Ray", "interests": ["fraud"]},
+        ],
+    )
+    experts = {b.name: [(e.name, e.subjects) for e in b.experts] for b in plan.targets}
+    assert experts == {
+        "Pat": [("Ann", ("fraud",))],
+        "Quinn": [("Ann", ("fraud",)), ("Bo", ("payments",))],
+        "Ray": [("Ann", ("fraud",))],
+    }
+
+
 def test_warm_intros_checklist_names_the_introducer() -> None:
     plan = example_plan("warm-intros.toml")
     assert headline(plan) == "Go as a pair with Ines Duarte."

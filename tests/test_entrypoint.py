@@ -45,6 +45,18 @@ def module() -> list[str]:
 LAUNCHERS = {"script": entry_point, "module": module}
 
 
+def python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter from the repository."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+
+
 def netplan_run(
     launcher: str, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -140,14 +152,7 @@ def test_version_imports_none_of_the_heavy_stack() -> None:
         "from netplan.__main__ import main; main(); "
         "print(sorted(m for m in ('typer','rich','pydantic') if m in sys.modules))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+    result = python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [f"netplan {netplan.__version__}", "[]"]
 
@@ -160,14 +165,7 @@ def test_version_imports_nothing_but_netplan_itself() -> None:
         "from netplan.__main__ import main; main(); "
         "print(sorted(set(sys.modules) - before))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+    result = python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "['gc', 'netplan.__main__']"
 
