@@ -487,3 +487,20 @@ def test_round_trip(label: str, data: bytes) -> None:
     assert isinstance(again, Event)
     # And once more: writing is stable.
     assert starter.to_toml(again) == written
+
+
+def test_a_written_target_holds_only_what_differs_from_the_defaults() -> None:
+    # Targets are dataclasses with no record of which keys were given: a default
+    # written back would be noise in a hand-editable file.
+    event = starter.build_event(
+        {
+            "event": {"name": "Expo", "kind": "mixer"},
+            "me": {"name": "Robin"},
+            "targets": [{"name": "Tomás", "company": "Acme"}, {"name": "Ana", "priority": "high"}],
+        }
+    )
+    written = tomllib.loads(starter.to_toml(event))
+    assert written["targets"] == [
+        {"name": "Tomás", "company": "Acme"},
+        {"name": "Ana", "priority": "high"},
+    ]

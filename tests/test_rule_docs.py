@@ -11,7 +11,7 @@ from typer.testing import CliRunner, Result
 
 from netplan.cli import app
 from netplan.engine import make_plan
-from netplan.model.event import SECTIONS, Event, NetplanConfig
+from netplan.model.event import SECTIONS, Event, NetplanConfig, fields_of
 from netplan.model.matching import assemble
 from netplan.rules import ALL_RULES, Rule
 from netplan.sources.event import parse_event
@@ -212,7 +212,7 @@ def _field_exists(path: str) -> bool:
         return key in ("events", "people_met")
     if section not in Event.model_fields:
         return False
-    return not key or key in SECTIONS[section].model_fields
+    return not key or key in fields_of(SECTIONS[section])
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=rule_ids)

@@ -77,12 +77,19 @@ def build_event(data: dict[str, Any]) -> Event:
 def to_toml(event: Event) -> str:
     """The event as TOML laid out like a hand-written file: one table per section.
 
-    Only keys that were given are written (tomli-w cannot write None). Each section
+    Only keys that were given are written (tomli-w cannot write None); a target, which
+    keeps no record of that, without the keys that hold their default. Each section
     is dumped on its own so colleagues and targets become [[tables]], never inline.
     """
     import tomli_w
+    from pydantic import TypeAdapter
+
+    from netplan.model.event import Target
 
     data = event.model_dump(exclude_unset=True, exclude_none=True)
+    if event.targets:  # dataclasses, which keep no record of what was given: defaults go
+        targets = TypeAdapter(list[Target]).dump_python(event.targets, exclude_defaults=True)
+        data["targets"] = targets
     parts = [f"[{key}]\n{tomli_w.dumps(data[key])}" for key in ("event", "me") if key in data]
     for key in ("colleagues", "targets", "target_lists"):
         parts += [f"[[{key}]]\n{tomli_w.dumps(item)}" for item in data.get(key, [])]

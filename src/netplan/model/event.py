@@ -10,6 +10,8 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.dataclasses import dataclass
+from pydantic.fields import FieldInfo
 
 from netplan.model.identity import is_blank, name_key
 from netplan.model.kinds import Goal, Kind, NewTo, Priority, Style
@@ -147,19 +149,29 @@ class Colleague(_Section):
     )
 
 
-class Target(_Section):
+# A file can hold a hundred thousand targets, so a target is a slotted dataclass:
+# about 200 bytes each instead of a model's 700 (its __dict__ and the set of fields
+# given). A strict dataclass would refuse a dict, so each field is strict instead.
+@dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
+class Target:
     """Someone you want to meet at the event."""
 
-    name: Name = Field(description="Their name.")
-    email: Text | None = Field(default=None, description="Their email address.")
-    linkedin: Text | None = Field(default=None, description="Their LinkedIn profile URL.")
-    company: Text | None = Field(default=None, description="Where they work.")
-    title: Text | None = Field(default=None, description="Their job title.")
+    name: Name = Field(strict=True, description="Their name.")
+    email: Text | None = Field(default=None, strict=True, description="Their email address.")
+    linkedin: Text | None = Field(
+        default=None, strict=True, description="Their LinkedIn profile URL."
+    )
+    company: Text | None = Field(default=None, strict=True, description="Where they work.")
+    title: Text | None = Field(default=None, strict=True, description="Their job title.")
+    # A Literal takes no `strict`: it matches only the exact strings anyway.
     priority: Priority = Field(default="medium", description="How much meeting them matters.")
     interests: list[Text] = Field(
-        default=[], description="What they care about; matched against expertise."
+        default_factory=list,
+        strict=True,
+        description="What they care about; matched against expertise.",
+        json_schema_extra={"default": []},
     )
-    notes: Note | None = Field(default=None, description="Anything worth remembering.")
+    notes: Note | None = Field(default=None, strict=True, description="Anything worth remembering.")
 
 
 class TargetList(_Section):
@@ -237,7 +249,7 @@ class Event(_Section):
 
 # Which model each top-level table holds; the loader uses it to suggest
 # the nearest known key when a file has an unknown one.
-SECTIONS: dict[str, type[BaseModel]] = {
+SECTIONS: dict[str, type] = {
     "event": EventInfo,
     "me": Me,
     "colleagues": Colleague,
@@ -245,6 +257,13 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "target_lists": TargetList,
     "netplan": NetplanConfig,
 }
+
+
+def fields_of(section: type) -> dict[str, FieldInfo]:
+    """The fields of a section, a model or (targets) a pydantic dataclass: both keep
+    them under this name."""
+    fields: dict[str, FieldInfo] = getattr(section, "__pydantic_fields__")  # noqa: B009
+    return fields
 
 
 def name_problems(event: Event) -> list[tuple[Loc, str]]:

@@ -412,10 +412,12 @@ def _date_message(value: Any) -> str:
 
 
 def _message(kind: str, loc: Loc, msg: str, doc: dict[str, Any] | None) -> str:
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
         return "unknown key" + _suggest(loc)
     if kind == "missing":
         return "required key is missing"
+    if kind in ("model_type", "dataclass_type"):
+        return "must be a table of keys and values"
     if kind == "string_too_short":
         return "must not be blank"
     if kind == "literal_error":
@@ -430,13 +432,13 @@ def _message(kind: str, loc: Loc, msg: str, doc: dict[str, Any] | None) -> str:
 
 
 def _suggest(loc: Loc) -> str:
-    from netplan.model.event import SECTIONS, Event
+    from netplan.model.event import SECTIONS, Event, fields_of
 
     key = str(loc[-1])
     if len(loc) == 1:
         known = list(Event.model_fields)
     elif isinstance(loc[0], str) and loc[0] in SECTIONS:
-        known = list(SECTIONS[loc[0]].model_fields)
+        known = list(fields_of(SECTIONS[loc[0]]))
     else:
         return ""
     if len(key) > 64:  # no key is that long; difflib's cost grows with the lengths

@@ -26,6 +26,9 @@ from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic.dataclasses import is_pydantic_dataclass
+
+from netplan.model.event import fields_of
 
 # A list of text this short is left to the validation of the table it is in: it
 # cannot add more than this many errors to it.
@@ -35,11 +38,13 @@ SHORT = 64
 BATCH_VALUES = 4096
 
 _Shape = Literal["table", "tables", "texts"]
+# A section: a model, or a pydantic dataclass (targets, for their size).
+_Model = type
 
 
 class _Field(NamedTuple):
     shape: _Shape
-    model: type[BaseModel] | None  # for "table" and "tables"
+    model: _Model | None  # for "table" and "tables"
     items: TypeAdapter[list[Any]] | None  # for "tables" and "texts": validates a batch
 
 
@@ -53,7 +58,7 @@ class Trimmed(NamedTuple):
     cut: int  # the errors of what was left out of the final validation
 
 
-def trim(doc: dict[str, Any], model: type[BaseModel], allowance: int) -> Trimmed:
+def trim(doc: dict[str, Any], model: _Model, allowance: int) -> Trimmed:
     """`doc` with each long list cut after the item holding the first error past
     `allowance` (the document itself is not changed: what differs is copied)."""
     walk = _Walk(allowance)
@@ -73,9 +78,7 @@ class _Walk:
         self.budget = _Budget(allowance)  # the document's
         self.cut = 0
 
-    def table(
-        self, value: dict[str, Any], model: type[BaseModel], budget: _Budget
-    ) -> dict[str, Any]:
+    def table(self, value: dict[str, Any], model: _Model, budget: _Budget) -> dict[str, Any]:
         copy: dict[str, Any] | None = None
         for key, field in _keys(model).fields.items():
             item = value.get(key)
@@ -92,9 +95,7 @@ class _Walk:
                 copy[key] = new
         return value if copy is None else copy
 
-    def tables(
-        self, items: list[Any], model: type[BaseModel], adapter: TypeAdapter[list[Any]]
-    ) -> list[Any]:
+    def tables(self, items: list[Any], model: _Model, adapter: TypeAdapter[list[Any]]) -> list[Any]:
         keys = _keys(model)
         if keys.fields and not _short_texts(items, keys):
             # A long list inside a table is cut first, on a budget of its own, so that
@@ -179,9 +180,9 @@ def _only(values: list[Any], kind: type) -> bool:
 
 
 @functools.cache
-def _keys(model: type[BaseModel]) -> _Keys:
+def _keys(model: _Model) -> _Keys:
     fields: dict[str, _Field] = {}
-    for name, info in model.model_fields.items():
+    for name, info in fields_of(model).items():
         shape = _shape_of(info.annotation)
         if shape is not None:
             fields[name] = shape
@@ -194,7 +195,7 @@ def _shape_of(annotation: Any) -> _Field | None:
     members = [a for a in typing.get_args(annotation) if a is not type(None)]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(members) == 1:
         annotation = members[0]  # X | None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_model(annotation):
         return _Field("table", annotation, None)
     if typing.get_origin(annotation) is not list:
         return None
@@ -209,4 +210,4 @@ def _shape_of(annotation: Any) -> _Field | None:
 
 
 def _is_model(item: Any) -> bool:
-    return isinstance(item, type) and issubclass(item, BaseModel)
+    return isinstance(item, type) and (issubclass(item, BaseModel) or is_pydantic_dataclass(item))
