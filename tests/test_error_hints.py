@@ -70,6 +70,14 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
             "[[targets]] block per person)",
         ),
         (
+            'targets = ["Pat Lee"]\n' + HEAD + ME,
+            "F:1: targets[0]: must be a table of keys and values",
+        ),
+        (
+            'colleagues = ["Ana"]\n' + HEAD + ME,
+            "F:1: colleagues[0]: must be a table of keys and values",
+        ),
+        (
             "nmae = 1\n" + HEAD + ME,
             "F:1: nmae: unknown key (did you mean 'me'?)",
         ),
@@ -94,6 +102,8 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
         "colleagues-single-brackets",
         "curly-quotes",
         "csv-line",
+        "target-not-a-table",
+        "colleague-not-a-table",
         "top-level-unknown-key",
         "utf16-bom",
         "utf16-no-bom",

@@ -196,6 +196,8 @@ CASES: dict[str, Callable[[int], str]] = {
         many_tiny_targets,
     )
 }
+
+
 def _peak_of(args: list[str]) -> int:
     """Peak address space (VmPeak, bytes) of a netplan run, read just before it exits."""
     read, write = os.pipe()
