@@ -342,13 +342,13 @@ def _role(brief: TargetBrief) -> str:
 
 def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
     """The checklist line for one target, as `reader` sees it. Runs once per target:
-    keep it lean."""
+    keep it lean (most targets have no introducer, expert, history or note)."""
     owner = brief.owner or me
-    others = [e for e in brief.experts if e.name != owner]
+    introducers = brief.introducers
     if owner != me:
         # A colleague works this target: they find them (an acquaintance, or a subject
         # to talk), then bring the rep in.
-        knows = any(i.name == owner for i in brief.introducers)
+        knows = any(i.name == owner for i in introducers)
         own = names(
             [s for e in brief.experts if e.name == owner for s in e.subjects], EXPERTS_SHOWN
         )
@@ -364,11 +364,9 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
         if brief.known_by_me and not brief.met_before:
             verb = "Reconnect with"
         text = f"{verb} {brief.name}{_role(brief)}, {brief.priority} priority."
-        coming = [i.name for i in brief.introducers if i.coming]
-        if coming:
+        if introducers and (coming := [i.name for i in introducers if i.coming]):
             text += f" Ask {names(coming, EXPERTS_SHOWN)} to introduce you."
-    staying = [i.name for i in brief.introducers if not i.coming]
-    if staying:
+    if introducers and (staying := [i.name for i in introducers if not i.coming]):
         # Asking them is a task of the before phase; here only who knows the target.
         one = len(staying) == 1
         text += (
@@ -381,11 +379,11 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
         text += " You know them already."
     if brief.registered is False:
         text += " Not on the attendee list: check they are coming."
-    if others:
+    if brief.experts and (others := [e for e in brief.experts if e.name != owner]):
         fits = [f"{e.name} on {names(e.subjects, EXPERTS_SHOWN)}" for e in others]
         text += f" Bring in {names(fits, EXPERTS_SHOWN)}."
     # Trimmed: a note of only spaces would end the item in a markdown hard break.
-    if notes := (brief.notes or "").strip():
+    if brief.notes and (notes := brief.notes.strip()):
         text += f" Notes: {notes}"
     return text
 
