@@ -191,10 +191,20 @@ CASES: dict[str, Callable[[int], str]] = {
         # Two findings each: reports are written in pieces and the terminal shows the
         # first 50 rows of each section (it took 14 s and 350 MiB to show them all).
         many_socializing_colleagues,
-        # 21 bytes of TOML per target: a target is a slotted dataclass, not a model
+        # About 27 bytes of TOML per target: a target is a slotted dataclass, not a model
         # (about 200 bytes held per target instead of 700).
         many_tiny_targets,
     )
+}
+# Known to be over budget at a larger size, in code outside the input reader. Strict:
+# when fixed they pass, and the mark must go.
+OVER_BUDGET_AT_3X = {
+    # Each target still costs about 1 KiB at the peak of advise (the TOML reader's
+    # table and the target side by side while reading, then the target, its record,
+    # its index entry, its brief and its checklist item): some 38 bytes per byte of
+    # input. At 4 MiB the constant 100 MiB of the budget covers that; at 12 MiB
+    # (460,000 targets) it does not.
+    "many_tiny_targets": many_tiny_targets,
 }
 
 
@@ -294,6 +304,16 @@ def check_every_command(path: Path, baseline: int) -> None:
 def test_worst_case_stays_in_budget(case: str, baseline: int, tmp_path: Path) -> None:
     path = tmp_path / f"{case}.toml"
     path.write_text(CASES[case](SIZE), encoding="utf-8")
+    check_every_command(path, baseline)
+
+
+@pytest.mark.xfail(strict=True, reason="see OVER_BUDGET_AT_3X: ~1 KiB held per target")
+@pytest.mark.parametrize("case", sorted(OVER_BUDGET_AT_3X))
+def test_known_costly_shapes_stay_in_budget_at_three_times_the_size(
+    case: str, baseline: int, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{case}.toml"
+    path.write_text(OVER_BUDGET_AT_3X[case](3 * SIZE), encoding="utf-8")
     check_every_command(path, baseline)
 
 
