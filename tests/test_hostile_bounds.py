@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from netplan.cli import run
 from netplan.cli.env import MAX_WIDTH, Env
+from netplan.model.event import MAX_COLLEAGUES, MAX_TARGETS
 from netplan.report.phrases import EXPERTS_SHOWN, NAMES_SHOWN, item_text
-from netplan.sources.event import MAX_KEYS_PER_TABLE, MAX_PROBLEMS
+from netplan.sources.event import MAX_KEYS_PER_TABLE, MAX_PROBLEMS, parse_event
 from netplan.sources.lint import MAX_WARNINGS, capped
 from netplan.sources.locate import (
     MAX_KEY_PARTS,
@@ -288,6 +289,35 @@ def test_a_table_of_too_many_keys_is_one_located_error(tmp_path: Path) -> None:
         f"targets[0].k{MAX_KEYS_PER_TABLE - 1}: too many keys: a table has at most "
         f"{MAX_KEYS_PER_TABLE:,} (this one has 200,001)"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "cap", "unit"),
+    [
+        ("targets", MAX_TARGETS, lambda i: f'[[targets]]\nname = "T{i}"\n'),
+        ("colleagues", MAX_COLLEAGUES, lambda i: f'[[colleagues]]\nname = "C{i}"\n'),
+    ],
+    ids=["targets", "colleagues"],
+)
+def test_more_targets_or_colleagues_than_the_cap_are_one_located_error(
+    key: str, cap: int, unit: Callable[[int], str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, HEAD + "".join(unit(i) for i in range(cap + 5)))
+    line = one_line(netplan("validate", path))
+    # Each table is two lines: the first one past the cap starts on this one.
+    assert line == (
+        f"{path}:{HEAD.count(chr(10)) + 2 * cap + 1}: {key}[{cap}]: too many {key}: "
+        f"a file lists at most {cap:,} (this one has {cap + 5:,})"
+    )
+
+
+@pytest.mark.parametrize(("key", "cap"), [("targets", MAX_TARGETS), ("colleagues", MAX_COLLEAGUES)])
+def test_as_many_targets_or_colleagues_as_the_cap_are_fine(key: str, cap: int) -> None:
+    # Inline tables, the shortest way to write them: also how the memory budget is
+    # tested at the cap (test_memory_budget.py).
+    tables = ",".join(f'{{name = "{key[0]}{i}"}}' for i in range(cap))
+    event = parse_event(f"{key} = [{tables}]\n{HEAD}".encode(), "x.toml")
+    assert len(getattr(event, key)) == cap
 
 
 def test_reading_a_file_costs_its_size_not_the_size_limit(tmp_path: Path) -> None:

@@ -22,6 +22,11 @@ Loc = tuple[str | int, ...]  # a place in the file: ("colleagues", 2, "style")
 # many lines of a report, so without a cap a small file could make a huge one.
 MAX_NAME_CHARS = 200
 MAX_NOTE_CHARS = 2000
+# Most targets and colleagues one file may list. Each costs about a kilobyte while a
+# plan is made (a colleague about two), so without a cap a file of tiny tables could
+# take far more memory than its size; both are far above any real event.
+MAX_TARGETS = 100_000
+MAX_COLLEAGUES = 10_000
 # An event lasts at most a week: a schedule of regroups stays a few hundred entries.
 MAX_EVENT_MINUTES = 7 * 24 * 60
 
@@ -237,8 +242,12 @@ class Event(_Section):
 
     event: EventInfo = Field(description="The event: name, kind, date, topics, goal.")
     me: Me = Field(description="You, the rep who is going.")
-    colleagues: list[Colleague] = Field(default=[], description="Co-workers who might come along.")
-    targets: list[Target] = Field(default=[], description="People you want to meet there.")
+    colleagues: list[Colleague] = Field(
+        default=[], max_length=MAX_COLLEAGUES, description="Co-workers who might come along."
+    )
+    targets: list[Target] = Field(
+        default=[], max_length=MAX_TARGETS, description="People you want to meet there."
+    )
     target_lists: list[TargetList] = Field(
         default=[], description="Lists of more targets (CRM exports, account lists)."
     )

@@ -252,6 +252,7 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
     if not text.strip():
         raise InputError(source, [Problem("the file is empty: an event needs [event] and [me]")])
     doc = parse_toml(text, source)
+    _check_counts(doc, text, source)
     trimmed = trim(doc, Event, MAX_PROBLEMS)
     # Validating a large list allocates many small objects; the collector
     # only slows that down and would find nothing to free.
@@ -277,6 +278,20 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
         shown = locate(text, problems[:MAX_PROBLEMS])
         raise InputError(source, shown + _more(len(problems) - len(shown)))
     return event, text
+
+
+def _check_counts(doc: dict[str, Any], text: str, source: str) -> None:
+    """Refuse more targets or colleagues than a file may list, before they are validated
+    (a hundred thousand tiny tables would cost far more memory than the file's size)."""
+    from netplan.model.event import MAX_COLLEAGUES, MAX_TARGETS
+
+    for key, cap in (("targets", MAX_TARGETS), ("colleagues", MAX_COLLEAGUES)):
+        items = doc.get(key)
+        if isinstance(items, list) and len(items) > cap:
+            loc: Loc = (key, cap)  # the first one past the cap
+            message = f"too many {key}: a file lists at most {cap:,} (this one has {len(items):,})"
+            line = KeyLines(text, wanted=[loc]).find(loc)
+            raise InputError(source, [Problem(message, line=line, loc=format_loc(loc))])
 
 
 def load_event(
