@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from netplan.cli import run
 from netplan.cli.env import MAX_WIDTH, Env
-from netplan.model.event import MAX_COLLEAGUES, MAX_TARGETS
+from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_TARGETS
 from netplan.report.phrases import EXPERTS_SHOWN, NAMES_SHOWN, item_text
 from netplan.sources.event import MAX_KEYS_PER_TABLE, MAX_PROBLEMS, parse_event
 from netplan.sources.lint import MAX_WARNINGS, capped
@@ -318,6 +318,26 @@ def test_as_many_targets_or_colleagues_as_the_cap_are_fine(key: str, cap: int) -
     tables = ",".join(f'{{name = "{key[0]}{i}"}}' for i in range(cap))
     event = parse_event(f"{key} = [{tables}]\n{HEAD}".encode(), "x.toml")
     assert len(getattr(event, key)) == cap
+
+
+def test_more_knows_entries_in_all_than_the_cap_are_one_located_error(tmp_path: Path) -> None:
+    # Counted across colleagues: the first past the cap is in the second one's list.
+    half = MAX_KNOWS // 2 + 1
+    names = ", ".join(f'"t{i}"' for i in range(half))
+    ann = f'[[colleagues]]\nname = "Ann"\nknows = [{names}]\n'
+    path = write(tmp_path, HEAD + ann + ann.replace("Ann", "Bo").replace("knows", "\nknows"))
+    line = one_line(netplan("validate", path))
+    assert line == (
+        f"{path}:{HEAD.count(chr(10)) + 7}: colleagues[1].knows[{MAX_KNOWS - half}]: too many "
+        f"`knows` entries: a file lists at most {MAX_KNOWS:,} (this one has {2 * half:,})"
+    )
+
+
+def test_as_many_knows_entries_as_the_cap_are_fine() -> None:
+    names = ",".join(f'"t{i}"' for i in range(MAX_KNOWS // 2))
+    ann = f'[[colleagues]]\nname = "Ann"\nknows = [{names}]\n'
+    event = parse_event((HEAD + ann + ann.replace("Ann", "Bo")).encode(), "x.toml")
+    assert sum(len(c.knows) for c in event.colleagues) == MAX_KNOWS
 
 
 def test_reading_a_file_costs_its_size_not_the_size_limit(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from netplan.model.event import MAX_COLLEAGUES, MAX_TARGETS
+from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_TARGETS
 from netplan.sources.event import MAX_KEYS_PER_TABLE
 from netplan.sources.locate import MAX_TABLES
 from tests.conftest import EXAMPLES, REPO
@@ -115,8 +115,8 @@ def deep_dotted_keys(size: int) -> str:
 
 
 def many_knows_names(size: int) -> str:
-    """One colleague who knows hundreds of thousands of people, none of them a target:
-    a warning each, of which only the first few are kept."""
+    """One colleague who knows hundreds of thousands of people: more `knows` entries
+    than a file may list (each would be looked up and remembered)."""
     head = HEAD + '[[targets]]\nname = "Tom Smith"\n\n[[colleagues]]\nname = "Ann"\nknows = ['
     return _fill(lambda i: f'"t{i}",', size, head) + "]\n"
 
@@ -165,6 +165,13 @@ def many_tiny_colleagues(size: int) -> str:
 # byte a valid file can ask for. These ignore `size`: the budget follows the file's own.
 def targets_at_the_cap(_size: int) -> str:
     return "targets = [" + ",".join(f'{{name="{i}"}}' for i in range(MAX_TARGETS)) + "]\n" + HEAD
+
+
+def knows_at_the_cap(_size: int) -> str:
+    """As many `knows` names as a file may list, none of them a target: a warning each,
+    of which only the first few are kept."""
+    head = HEAD + '[[targets]]\nname = "Tom Smith"\n\n[[colleagues]]\nname = "Ann"\nknows = ['
+    return head + ",".join(f'"{i}"' for i in range(MAX_KNOWS)) + "]\n"
 
 
 def colleagues_at_the_cap(_size: int) -> str:
@@ -216,6 +223,7 @@ CASES: dict[str, Callable[[int], str]] = {
         many_tiny_colleagues,
         targets_at_the_cap,
         colleagues_at_the_cap,
+        knows_at_the_cap,
     )
 }
 
@@ -327,5 +335,6 @@ def test_the_limits_are_what_the_cases_hit() -> None:
     # mistakes stay under them, so they reach validation.
     assert many_tiny_targets(SIZE).count("[[targets]]") > MAX_TARGETS
     assert many_tiny_colleagues(SIZE).count("[[colleagues]]") > MAX_COLLEAGUES
+    assert many_knows_names(SIZE).count(",") > MAX_KNOWS
     for case in (unnamed_targets_with_unknown_keys, numbers_for_names):
         assert case(SIZE).count("[[targets]]") <= MAX_TARGETS

@@ -27,6 +27,8 @@ MAX_NOTE_CHARS = 2000
 # take far more memory than its size; both are far above any real event.
 MAX_TARGETS = 100_000
 MAX_COLLEAGUES = 10_000
+# `knows` entries in all, for the same reason: each is looked up and remembered.
+MAX_KNOWS = 100_000
 # An event lasts at most a week: a schedule of regroups stays a few hundred entries.
 MAX_EVENT_MINUTES = 7 * 24 * 60
 

@@ -10,7 +10,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from netplan.errors import InputError, Problem
 from netplan.sources.locate import INT_RANGE as _INT_RANGE
@@ -281,17 +281,35 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
 
 
 def _check_counts(doc: dict[str, Any], text: str, source: str) -> None:
-    """Refuse more targets or colleagues than a file may list, before they are validated
-    (a hundred thousand tiny tables would cost far more memory than the file's size)."""
-    from netplan.model.event import MAX_COLLEAGUES, MAX_TARGETS
+    """Refuse more targets, colleagues or `knows` entries than a file may list, before
+    they are validated: a hundred thousand tiny tables or names would cost far more
+    memory than the file's size."""
+    from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_TARGETS
 
     for key, cap in (("targets", MAX_TARGETS), ("colleagues", MAX_COLLEAGUES)):
         items = doc.get(key)
         if isinstance(items, list) and len(items) > cap:
-            loc: Loc = (key, cap)  # the first one past the cap
-            message = f"too many {key}: a file lists at most {cap:,} (this one has {len(items):,})"
-            line = KeyLines(text, wanted=[loc]).find(loc)
-            raise InputError(source, [Problem(message, line=line, loc=format_loc(loc))])
+            # Located at the first one past the cap.
+            _refuse_count(text, source, (key, cap), key, cap, len(items))
+    colleagues = doc.get("colleagues")
+    if not isinstance(colleagues, list):
+        return
+    lists = [c.get("knows") if isinstance(c, dict) else None for c in colleagues]
+    sizes = [len(k) if isinstance(k, list) else 0 for k in lists]
+    total = sum(sizes)
+    if total > MAX_KNOWS:
+        before = 0
+        for i, size in enumerate(sizes):
+            if before + size > MAX_KNOWS:
+                loc: Loc = ("colleagues", i, "knows", MAX_KNOWS - before)
+                _refuse_count(text, source, loc, "`knows` entries", MAX_KNOWS, total)
+            before += size
+
+
+def _refuse_count(text: str, source: str, loc: Loc, what: str, cap: int, count: int) -> NoReturn:
+    message = f"too many {what}: a file lists at most {cap:,} (this one has {count:,})"
+    line = KeyLines(text, wanted=[loc]).find(loc)  # stops scanning once found
+    raise InputError(source, [Problem(message, line=line, loc=format_loc(loc))])
 
 
 def load_event(
