@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from netplan.cli import run
 from netplan.cli.env import MAX_WIDTH, Env
-from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_TARGETS
+from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_LIST_ITEMS, MAX_TARGETS
 from netplan.report.phrases import EXPERTS_SHOWN, NAMES_SHOWN, item_text
 from netplan.sources.event import MAX_KEYS_PER_TABLE, MAX_PROBLEMS, parse_event
 from netplan.sources.lint import MAX_WARNINGS, capped
@@ -338,6 +338,45 @@ def test_as_many_knows_entries_as_the_cap_are_fine() -> None:
     ann = f'[[colleagues]]\nname = "Ann"\nknows = [{names}]\n'
     event = parse_event((HEAD + ann + ann.replace("Ann", "Bo")).encode(), "x.toml")
     assert sum(len(c.knows) for c in event.colleagues) == MAX_KNOWS
+
+
+@pytest.mark.parametrize(
+    ("where", "loc"),
+    [
+        (
+            '[event]\nname = "Expo"\nkind = "mixer"\ntopics = [X]\n[me]\nname = "R"\n',
+            "event.topics",
+        ),
+        (
+            '[event]\nname = "Expo"\nkind = "mixer"\n[me]\nname = "R"\nexpertise = [X]\n',
+            "me.expertise",
+        ),
+        (HEAD + '[[colleagues]]\nname = "Ann"\nexpertise = [X]\n', "colleagues[0].expertise"),
+        (HEAD + '[[targets]]\nname = "T"\ninterests = [X]\n', "targets[0].interests"),
+        (HEAD + "[netplan]\nselect = [X]\n", "netplan.select"),
+        (HEAD + "[netplan]\nignore = [X]\n", "netplan.ignore"),
+    ],
+    ids=["topics", "my-expertise", "expertise", "interests", "select", "ignore"],
+)
+def test_a_list_longer_than_the_cap_is_one_located_error(
+    where: str, loc: str, tmp_path: Path
+) -> None:
+    entries = ", ".join(f'"s{i}"' for i in range(MAX_LIST_ITEMS + 1))
+    path = write(tmp_path, where.replace("X", entries))
+    line = one_line(netplan("validate", path))
+    number = where[: where.index("X")].count("\n") + 1
+    assert line == (
+        f"{path}:{number}: {loc}: too many entries: at most {MAX_LIST_ITEMS:,} "
+        f"(this one has {MAX_LIST_ITEMS + 1:,})"
+    )
+
+
+def test_a_list_as_long_as_the_cap_is_fine() -> None:
+    entries = ", ".join(f'"s{i}"' for i in range(MAX_LIST_ITEMS))
+    event = parse_event(
+        (HEAD + f'[[targets]]\nname = "T"\ninterests = [{entries}]\n').encode(), "x"
+    )
+    assert len(event.targets[0].interests) == MAX_LIST_ITEMS
 
 
 def test_reading_a_file_costs_its_size_not_the_size_limit(tmp_path: Path) -> None:

@@ -84,6 +84,19 @@ def test_an_integer_outside_64_bits_is_a_located_error(value: str, tmp_path: Pat
     )
 
 
+@pytest.mark.parametrize("before", [0, 70_000, 200_000])
+def test_an_integer_outside_64_bits_is_found_wherever_it_is_in_a_long_list(
+    before: int, tmp_path: Path
+) -> None:
+    # The check looks at a long list a chunk of values at a time: past the first chunks too.
+    items = "1, " * before + "9223372036854775808"
+    path = event_with(tmp_path, f"topics = [{items}]")
+    assert one_error("validate", path) == (
+        f"{path}:4: event.topics[{before}]: integer out of range: TOML integers are "
+        "64-bit (at most 9,223,372,036,854,775,807)"
+    )
+
+
 @pytest.mark.parametrize(
     ("event_line", "netplan_line", "where"),
     [

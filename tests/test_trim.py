@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from netplan.model.event import Event, Target
+from netplan.model.event import MAX_LIST_ITEMS, Event, Target
 from netplan.sources.event import MAX_PROBLEMS
 from netplan.sources.trim import SHORT, trim
 from tests.test_hostile_bounds import HEAD, netplan, peak_bytes, write
@@ -67,15 +67,25 @@ def test_a_valid_document_is_validated_once() -> None:
 
 
 def test_a_list_of_wrong_texts_is_cut_after_the_allowance_and_the_rest_counted() -> None:
-    topics: list[Any] = ["fine", *range(1000), "also fine"]
+    topics: list[Any] = ["fine", *range(900), "also fine"]
     doc = doc_with(topics=topics)
     original = copy.deepcopy(doc)
     trimmed = trim(doc, Event, 10)
     # The good one, the ten wrong ones allowed, and the first past them, to show.
     assert trimmed.doc["event"]["topics"] == topics[:12]
-    assert trimmed.cut == 989
+    assert trimmed.cut == 889
     assert doc == original  # the parsed document itself is not changed
-    assert errors_of(trimmed.doc) + trimmed.cut == errors_of(doc) == 1000
+    assert errors_of(trimmed.doc) + trimmed.cut == errors_of(doc) == 900
+
+
+def test_a_list_longer_than_its_field_allows_is_one_error_and_not_read() -> None:
+    # pydantic refuses it on its length before reading an item: nothing to cut.
+    topics = [1] * (MAX_LIST_ITEMS + 1)
+    doc = doc_with(topics=topics)
+    trimmed = trim(doc, Event, 10)
+    assert trimmed.doc["event"]["topics"] is topics
+    assert trimmed.cut == 0
+    assert errors_of(doc) == 1
 
 
 @pytest.mark.parametrize(
@@ -86,7 +96,7 @@ def test_a_list_of_wrong_texts_is_cut_after_the_allowance_and_the_rest_counted()
         {"targets": [{"name": n} for n in range(1000)]},  # a number for a name
         {"targets": [{"x": 1, "y": 2}] * 300 + ["not a table"]},  # unknown and missing keys
         {"targets": [{"name": "A", "interests": [1] * 100}, {"name": "B", "interests": [2] * 9}]},
-        {"netplan": {"ignore": ["a" * 201] * 2000}},  # too long
+        {"netplan": {"ignore": ["a" * 201] * 900}},  # too long
     ],
     ids=["blank", "choice", "type", "keys", "nested", "length"],
 )

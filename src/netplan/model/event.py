@@ -29,6 +29,9 @@ MAX_TARGETS = 100_000
 MAX_COLLEAGUES = 10_000
 # `knows` entries in all, for the same reason: each is looked up and remembered.
 MAX_KNOWS = 100_000
+# Entries of any other list (topics, expertise, interests, new_to, select, ignore):
+# each subject is keyed and compared while planning, and no real list comes close.
+MAX_LIST_ITEMS = 1_000
 # An event lasts at most a week: a schedule of regroups stays a few hundred entries.
 MAX_EVENT_MINUTES = 7 * 24 * 60
 
@@ -94,7 +97,9 @@ class EventInfo(_Section):
         default=None, ge=1, le=10_000_000, description="Roughly how many people will be there."
     )
     topics: list[Text] = Field(
-        default=[], description="What the event is about; matched against expertise."
+        max_length=MAX_LIST_ITEMS,
+        default=[],
+        description="What the event is about; matched against expertise.",
     )
     goal: Goal = Field(
         default="business",
@@ -115,10 +120,13 @@ class Me(_Section):
     name: Name = Field(description="Your name.")
     role: Text | None = Field(default=None, description="Your job title.")
     new_to: list[NewTo] = Field(
+        max_length=MAX_LIST_ITEMS,
         default=[],
         description="What you are new to: any of sales, networking, industry.",
     )
-    expertise: list[Text] = Field(default=[], description="Subjects you know well.")
+    expertise: list[Text] = Field(
+        max_length=MAX_LIST_ITEMS, default=[], description="Subjects you know well."
+    )
     connections: Text | None = Field(
         default=None,
         description="Your contacts (a LinkedIn Connections.csv, a CRM export or vCards): "
@@ -132,7 +140,9 @@ class Colleague(_Section):
     name: Name = Field(description="The colleague's name.")
     role: Text | None = Field(default=None, description="Their job title.")
     expertise: list[Text] = Field(
-        default=[], description="Subjects they can speak to as an expert."
+        max_length=MAX_LIST_ITEMS,
+        default=[],
+        description="Subjects they can speak to as an expert.",
     )
     style: Style = Field(
         default="networker",
@@ -173,6 +183,7 @@ class Target:
     # A Literal takes no `strict`: it matches only the exact strings anyway.
     priority: Priority = Field(default="medium", description="How much meeting them matters.")
     interests: list[Text] = Field(
+        max_length=MAX_LIST_ITEMS,
         default_factory=list,
         strict=True,
         description="What they care about; matched against expertise.",
@@ -198,10 +209,12 @@ class NetplanConfig(_Section):
     """How netplan itself runs for this event: which rules, which thresholds."""
 
     select: list[Name] | None = Field(
+        max_length=MAX_LIST_ITEMS,
         default=None,
         description="Rules to run, by name, code or code prefix (default: all).",
     )
     ignore: list[Name] = Field(
+        max_length=MAX_LIST_ITEMS,
         default=[],
         description="Rules to switch off, by name, code or code prefix; wins over select.",
     )

@@ -25,6 +25,7 @@ import typing
 from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple
 
+from annotated_types import MaxLen
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.dataclasses import is_pydantic_dataclass
 
@@ -46,6 +47,7 @@ class _Field(NamedTuple):
     shape: _Shape
     model: _Model | None  # for "table" and "tables"
     items: TypeAdapter[list[Any]] | None  # for "tables" and "texts": validates a batch
+    longest: int | None = None  # the field's max_length, if it has one
 
 
 class _Keys(NamedTuple):
@@ -87,6 +89,8 @@ class _Walk:
             elif isinstance(item, list) and field.items is not None and field.model is not None:
                 new = self.tables(item, field.model, field.items)
             elif isinstance(item, list) and field.items is not None and len(item) > SHORT:
+                if field.longest is not None and len(item) > field.longest:
+                    continue  # one error, "too many entries", found before any item is read
                 new = self.checked(item, field.items, budget, per_item=0)
             else:
                 continue
@@ -185,7 +189,8 @@ def _keys(model: _Model) -> _Keys:
     for name, info in fields_of(model).items():
         shape = _shape_of(info.annotation)
         if shape is not None:
-            fields[name] = shape
+            longest = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
+            fields[name] = shape._replace(longest=longest)
     return _Keys(fields, tuple(n for n, f in fields.items() if f.shape == "texts"))
 
 
