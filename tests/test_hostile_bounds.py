@@ -296,8 +296,9 @@ def test_a_table_of_too_many_keys_is_one_located_error(tmp_path: Path) -> None:
     [
         ("targets", MAX_TARGETS, lambda i: f'[[targets]]\nname = "T{i}"\n'),
         ("colleagues", MAX_COLLEAGUES, lambda i: f'[[colleagues]]\nname = "C{i}"\n'),
+        ("target_lists", MAX_LIST_ITEMS, lambda i: f'[[target_lists]]\nfile = "f{i}.csv"\n'),
     ],
-    ids=["targets", "colleagues"],
+    ids=["targets", "colleagues", "target_lists"],
 )
 def test_more_targets_or_colleagues_than_the_cap_are_one_located_error(
     key: str, cap: int, unit: Callable[[int], str], tmp_path: Path

@@ -422,6 +422,29 @@ def test_missing_file_name_is_escaped(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "given",
+    [
+        {"name": b"Dana"},
+        {"name": "Dana", "email": b"d@x.example"},
+        {"name": "Dana", "company": 7},
+        {"name": "Dana", "interests": [b"fraud"]},
+        {"name": "Dana", "interests": ("fraud",)},
+        {"name": "Dana", "notes": 1.5},
+    ],
+    ids=["bytes-name", "bytes-email", "int-company", "bytes-interest", "tuple", "float-note"],
+)
+def test_a_target_is_as_strict_as_the_other_sections(given: dict[str, object]) -> None:
+    # A target is a dataclass, strict field by field (and item by item): what a TOML file
+    # cannot hold must still be refused to a caller of the models.
+    from pydantic import TypeAdapter, ValidationError
+
+    from netplan.model.event import Target
+
+    with pytest.raises(ValidationError):
+        TypeAdapter(Target).validate_python(given)
+
+
+@pytest.mark.parametrize(
     ("text", "loc", "marker"),
     [
         (HEAD.replace("[me]", "expected_attendees = '3'\n[me]"), "event.expected_attendees", "exp"),

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_TARGETS
+from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_LIST_ITEMS, MAX_TARGETS
 from netplan.sources.event import MAX_KEYS_PER_TABLE
 from netplan.sources.locate import MAX_TABLES
 from tests.conftest import EXAMPLES, REPO
@@ -142,6 +142,12 @@ def many_tiny_targets(size: int) -> str:
     return _fill(lambda i: f'[[targets]]\nname = "{i}"\n', size)
 
 
+def wrong_items_in_many_lists(size: int) -> str:
+    """Lists as long as they may be, of the wrong type, in thousands of targets."""
+    items = "1," * MAX_LIST_ITEMS
+    return _fill(lambda i: f'[[targets]]\nname = "T{i}"\ninterests = [{items}]\n', size)
+
+
 def a_list_of_wrong_items(size: int) -> str:
     items = "1," * (size // 2)
     return HEAD.replace('kind = "mixer"', f'kind = "mixer"\ntopics = [{items}]')
@@ -172,6 +178,12 @@ def knows_at_the_cap(_size: int) -> str:
     of which only the first few are kept."""
     head = HEAD + '[[targets]]\nname = "Tom Smith"\n\n[[colleagues]]\nname = "Ann"\nknows = ['
     return head + ",".join(f'"{i}"' for i in range(MAX_KNOWS)) + "]\n"
+
+
+def blank_knows_at_the_cap(_size: int) -> str:
+    """As many `knows` names as a file may list, all blank: an error each."""
+    head = HEAD + '[[colleagues]]\nname = "Ann"\nknows = ['
+    return head + '"",' * MAX_KNOWS + "]\n"
 
 
 def colleagues_at_the_cap(_size: int) -> str:
@@ -207,18 +219,23 @@ CASES: dict[str, Callable[[int], str]] = {
         many_knows_names,
         # pydantic would keep an error object of about a kilobyte per mistake (two
         # million here); sources/trim.py validates long lists a batch at a time and
-        # cuts what cannot be shown.
+        # cuts what cannot be shown. A list past its cap (MAX_LIST_ITEMS, MAX_KNOWS)
+        # is refused on its length: these three are.
         a_list_of_wrong_items,
-        unnamed_targets_with_unknown_keys,
-        numbers_for_names,
         blank_names_in_knows,
         choices_that_do_not_exist,
+        # These reach validation, within the caps.
+        wrong_items_in_many_lists,
+        unnamed_targets_with_unknown_keys,
+        numbers_for_names,
+        blank_knows_at_the_cap,
         # Two findings each: reports are written in pieces and the terminal shows the
         # first 50 rows of each section (it took 14 s and 350 MiB to show them all).
         many_socializing_colleagues,
-        # A target costs about a kilobyte while a plan is made and a colleague about
-        # two: a file lists at most MAX_TARGETS and MAX_COLLEAGUES, refused past them
-        # before validation, and fits its budget at them.
+        # A target costs about a kilobyte while a plan is made, a colleague about two
+        # and a `knows` name a few hundred bytes: a file lists at most MAX_TARGETS,
+        # MAX_COLLEAGUES and MAX_KNOWS, is refused past them before validation, and
+        # fits its budget at them.
         many_tiny_targets,
         many_tiny_colleagues,
         targets_at_the_cap,
@@ -336,5 +353,5 @@ def test_the_limits_are_what_the_cases_hit() -> None:
     assert many_tiny_targets(SIZE).count("[[targets]]") > MAX_TARGETS
     assert many_tiny_colleagues(SIZE).count("[[colleagues]]") > MAX_COLLEAGUES
     assert many_knows_names(SIZE).count(",") > MAX_KNOWS
-    for case in (unnamed_targets_with_unknown_keys, numbers_for_names):
+    for case in (unnamed_targets_with_unknown_keys, numbers_for_names, wrong_items_in_many_lists):
         assert case(SIZE).count("[[targets]]") <= MAX_TARGETS

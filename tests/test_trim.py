@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from netplan.model.event import MAX_LIST_ITEMS, Event, Target
+from netplan.model.event import MAX_KNOWS, MAX_LIST_ITEMS, Event, Target
 from netplan.sources.event import MAX_PROBLEMS
 from netplan.sources.trim import SHORT, trim
 from tests.test_hostile_bounds import HEAD, netplan, peak_bytes, write
@@ -178,16 +178,20 @@ def test_validate_counts_every_problem_it_did_not_validate(tmp_path: Path) -> No
     assert lines[-1] == f"{path}: ... and {2 * many - MAX_PROBLEMS:,} more problems not shown"
 
 
-TOPICS = HEAD.replace('kind = "mixer"\n', 'kind = "mixer"\ntopics = [' + "1," * 200_000 + "]\n")
+# Each within the caps on how many entries a file or a list may hold (a longer list is
+# refused on its length before an item is read): what reaches validation.
+INTERESTS = HEAD + "".join(
+    f'[[targets]]\nname = "T{i}"\ninterests = [{"1," * MAX_LIST_ITEMS}]\n' for i in range(200)
+)
 UNNAMED = HEAD + "[[targets]]\nx = 1\n" * 40_000
-BLANKS = HEAD + '[[colleagues]]\nname = "Ann"\nknows = [' + '"",' * 200_000 + "]\n"
+BLANKS = HEAD + '[[colleagues]]\nname = "Ann"\nknows = [' + '"",' * MAX_KNOWS + "]\n"
 NUMBERS = HEAD + "[[targets]]\nname = 1\n" * 40_000
 
 
 @pytest.mark.parametrize(
     "text",
-    [TOPICS, UNNAMED, BLANKS, NUMBERS],
-    ids=["numbers as topics", "unnamed targets", "blank names", "numbers as names"],
+    [INTERESTS, UNNAMED, BLANKS, NUMBERS],
+    ids=["numbers as interests", "unnamed targets", "blank names", "numbers as names"],
 )
 def test_many_wrong_items_cost_memory_for_what_is_shown_only(text: str, tmp_path: Path) -> None:
     path = write(tmp_path, text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
@@ -29,8 +29,9 @@ MAX_TARGETS = 100_000
 MAX_COLLEAGUES = 10_000
 # `knows` entries in all, for the same reason: each is looked up and remembered.
 MAX_KNOWS = 100_000
-# Entries of any other list (topics, expertise, interests, new_to, select, ignore):
-# each subject is keyed and compared while planning, and no real list comes close.
+# Entries of any other list (topics, expertise, interests, new_to, select, ignore,
+# target_lists): each is keyed, compared or read while planning, and no real list
+# comes close.
 MAX_LIST_ITEMS = 1_000
 # An event lasts at most a week: a schedule of regroups stays a few hundred entries.
 MAX_EVENT_MINUTES = 7 * 24 * 60
@@ -182,7 +183,8 @@ class Target:
     title: Text | None = Field(default=None, strict=True, description="Their job title.")
     # A Literal takes no `strict`: it matches only the exact strings anyway.
     priority: Priority = Field(default="medium", description="How much meeting them matters.")
-    interests: list[Text] = Field(
+    # `strict` on a field holds for the field, not for the items of a list.
+    interests: list[Annotated[Text, Strict()]] = Field(
         max_length=MAX_LIST_ITEMS,
         default_factory=list,
         strict=True,
@@ -264,7 +266,9 @@ class Event(_Section):
         default=[], max_length=MAX_TARGETS, description="People you want to meet there."
     )
     target_lists: list[TargetList] = Field(
-        default=[], description="Lists of more targets (CRM exports, account lists)."
+        default=[],
+        max_length=MAX_LIST_ITEMS,
+        description="Lists of more targets (CRM exports, account lists).",
     )
     netplan: NetplanConfig = Field(
         default=NetplanConfig(), description="Rule selection and settings."

@@ -287,12 +287,13 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
 
 
 def _check_counts(doc: dict[str, Any], text: str, source: str) -> None:
-    """Refuse more targets, colleagues or `knows` entries than a file may list, before
-    they are validated: a hundred thousand tiny tables or names would cost far more
-    memory than the file's size."""
-    from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_TARGETS
+    """Refuse more targets, colleagues, target lists or `knows` entries than a file may
+    list, before they are validated: a hundred thousand tiny tables or names would cost
+    far more memory than the file's size."""
+    from netplan.model.event import MAX_COLLEAGUES, MAX_KNOWS, MAX_LIST_ITEMS, MAX_TARGETS
 
-    for key, cap in (("targets", MAX_TARGETS), ("colleagues", MAX_COLLEAGUES)):
+    caps = (("targets", MAX_TARGETS), ("colleagues", MAX_COLLEAGUES))
+    for key, cap in (*caps, ("target_lists", MAX_LIST_ITEMS)):
         items = doc.get(key)
         if isinstance(items, list) and len(items) > cap:
             # Located at the first one past the cap.
