@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from netplan.errors import OutputError
@@ -116,12 +116,19 @@ def _create_temp(folder: Path, path: Path) -> tuple[int, str]:
     raise OutputError(f"{path}: cannot write: no free temporary name in {folder}")
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (os.write may write fewer), then make it durable."""
+def _write_bytes(fd: int, data: bytes) -> None:
+    """Write every byte: os.write may write fewer."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
+
+
+def _write_all(fd: int, content: str | Iterable[str]) -> None:
+    """Write `content` (text, or its pieces as a report makes them: a big report is
+    never held whole), then make it durable."""
+    for piece in (content,) if isinstance(content, str) else content:
+        _write_bytes(fd, piece.encode("utf-8"))
     os.fsync(fd)
 
 
@@ -132,13 +139,14 @@ def check(path: Path, *, force: bool = False, inputs: Sequence[str] = ()) -> Non
 
 def write_atomic(
     path: Path,
-    content: str,
+    content: str | Iterable[str],
     *,
     force: bool = False,
     inputs: Sequence[str] = (),
     provisional: bool = False,
 ) -> bool:
-    """Write `content` to `path` through a temporary file in the same folder.
+    """Write `content` (text, or pieces of it) to `path` through a temporary file in
+    the same folder.
 
     The file appears whole or not at all; a replaced file keeps its permissions. A
     symbolic link is written through (the file it points to is replaced). Only
@@ -154,10 +162,9 @@ def write_atomic(
     folder = path.parent
     mode = _existing_mode(path, force, inputs)
     fd, tmp = _create_temp(folder, path)
-    data = content.encode("utf-8")
     try:
         try:
-            _write_all(fd, data)
+            _write_all(fd, content)
             os.fchmod(fd, _umask_mode() if mode is None else mode)
         finally:
             os.close(fd)
@@ -166,7 +173,7 @@ def write_atomic(
             _unfinished.discard(tmp)
             replaced = mode is not None
         else:
-            _publish_new(tmp, path, data)
+            _publish_new(tmp, path)
             replaced = False
     except BaseException as e:
         _remove(tmp)
@@ -208,7 +215,7 @@ def _remove(name: str) -> bool:
         _unfinished.discard(name)
 
 
-def _publish_new(tmp: str, path: Path, data: bytes) -> None:
+def _publish_new(tmp: str, path: Path) -> None:
     """Give the finished `tmp` the name `path`, which must not exist (FileExistsError)."""
     try:
         os.link(tmp, path)
@@ -220,11 +227,19 @@ def _publish_new(tmp: str, path: Path, data: bytes) -> None:
         # No hard links here (some network and FAT file systems): create the name
         # exclusively and write it in place. Not atomic, but never over a file, and
         # removed again if the run stops before it is complete.
-        _write_exclusive(path, data, os.stat(tmp).st_mode)
+        _write_exclusive(path, tmp, os.stat(tmp).st_mode)
     _remove(tmp)
 
 
-def _write_exclusive(path: Path, data: bytes, mode: int) -> None:
+def _copied(name: str) -> Iterator[str]:
+    """The text of a finished temporary file, a MiB at a time."""
+    with open(name, encoding="utf-8", newline="") as f:
+        while piece := f.read(1 << 20):
+            yield piece
+
+
+def _write_exclusive(path: Path, tmp: str, mode: int) -> None:
+    """Create `path` (which must not exist) with the content of `tmp`."""
     name = os.fspath(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(name, flags, 0o600)
@@ -232,7 +247,7 @@ def _write_exclusive(path: Path, data: bytes, mode: int) -> None:
     _unfinished.add(name)
     try:
         try:
-            _write_all(fd, data)
+            _write_all(fd, _copied(tmp))
             os.fchmod(fd, stat.S_IMODE(mode))
         finally:
             os.close(fd)

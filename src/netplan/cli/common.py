@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args
 
@@ -302,11 +302,30 @@ def load_plans(
     ignore: list[str] | None,
     db: Path | None = None,
 ) -> tuple[list[Plan], bool]:
-    """Load and plan every input; report bad ones and carry on with the rest.
+    """Every plan `each_plan` makes, and whether any file could not be read."""
+    plans = []
+    failed = False
+    for plan in each_plan(env, files, select, ignore, db):
+        if plan is None:
+            failed = True
+        else:
+            plans.append(plan)
+    return plans, failed
+
+
+def each_plan(
+    env: Env,
+    files: list[str],
+    select: list[str] | None,
+    ignore: list[str] | None,
+    db: Path | None = None,
+) -> Iterator[Plan | None]:
+    """Load and plan every input, one at a time; report bad ones (None) and carry on.
 
     Warnings meant for advice (a `knows` name that only nearly matches a target, a
     template never filled in) go to standard error and leave the exit code alone.
-    The history (if there is one) is read for the people in each event.
+    The history (if there is one) is read for the people in each event. A caller that
+    keeps only what it needs of each plan holds one plan at a time.
     """
     from netplan.engine import make_plan
     from netplan.rules import UnknownRule, resolve
@@ -317,35 +336,42 @@ def load_plans(
         resolve(None, [], select, ignore)  # an unknown --select/--ignore fails before any file
     except UnknownRule as e:
         raise UsageError(str(e)) from None
-    plans = []
-    failed = False
     history = History(history_path(env, db))
+
+    def plan_of(path: str) -> Plan | None:
+        # A function, so that nothing of one file (its event, its lists) is still
+        # held while the next is read.
+        source = source_name(path)
+        try:
+            event, remarks, people = load_with_lists(
+                path, stdin=env.stdin if path == STDIN else None, advise_only=True
+            )
+        except InputError as e:
+            env.err(e.lines())
+            return None
+        env.err([r.format(source, "warning") for r in remarks])
+        rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
+        past = history.snapshot(event, people)
+        return make_plan(event, rules, source=source, history=past, people=people)
+
     try:
-        for path in files:
-            source = source_name(path)
-            try:
-                event, remarks, people = load_with_lists(
-                    path, stdin=env.stdin if path == STDIN else None, advise_only=True
-                )
-            except InputError as e:
-                env.err(e.lines())
-                failed = True
-                continue
-            env.err([r.format(source, "warning") for r in remarks])
-            rules = resolve(event.netplan.select, event.netplan.ignore, select, ignore)
-            past = history.snapshot(event, people)
-            plans.append(make_plan(event, rules, source=source, history=past, people=people))
+        yield from map(plan_of, files)
     finally:
         history.close()
-    return plans, failed
 
 
 def emit(
-    env: Env, content: str, output: Path | None, force: bool, inputs: Sequence[str] = ()
+    env: Env,
+    content: str | Iterable[str],
+    output: Path | None,
+    force: bool,
+    inputs: Sequence[str] = (),
 ) -> None:
-    """Standard output, or the file `output` (never one of `inputs` without --force)."""
+    """Standard output, or the file `output` (never one of `inputs` without --force).
+    `content` may come in pieces, written as they are made."""
     if to_stdout(output):
-        env.out(content)
+        for piece in (content,) if isinstance(content, str) else content:
+            env.out(piece)
     else:
         from netplan.output import write_atomic
 
@@ -465,9 +491,9 @@ def report(
             lambda p: chosen.render_one(p, Options(checklist_only, options.width, False)),
             input_paths,
         )
-    elif terminal and (stream := getattr(chosen, "stream", None)) is not None:
-        for piece in stream(plans, options):  # a big report, written a piece at a time
-            env.out(piece)
+    elif (stream := getattr(chosen, "stream", None)) is not None:
+        # A big report is written a piece at a time, to a terminal, a pipe or a file.
+        emit(env, stream(plans, options), output, force, input_paths)
     else:
         emit(env, chosen.render(plans, options), output, force, input_paths)
 

@@ -15,10 +15,10 @@ from netplan.cli.common import (
     OneOutput,
     PlainCommand,
     Select,
+    each_plan,
     emit,
     env_of,
     guarded,
-    load_plans,
     one_of,
     to_stdout,
 )
@@ -85,14 +85,25 @@ def team(
     """
     if people and format.lower() != "csv":
         raise UsageError("--people chooses the rows of --format csv; the other formats hold both")
+    from netplan.engine.rollup import event_row, rollup_rows
+
     env = env_of(ctx)
-    plans, failed = load_plans(env, files, select, ignore)
+    kinds = [k for k in fail_on or () if k != "overlap"]
+    # A row per plan is all the roll-up needs: one plan is held at a time, not all.
+    rows = []
+    failed = flagged = False
+    for plan in each_plan(env, files, select, ignore):
+        if plan is None:
+            failed = True
+        else:
+            rows.append(event_row(plan))
+            flagged = flagged or plan.has_finding(kinds)
+        del plan  # not held while the next one is made
     overlaps = False
-    if plans:
-        from netplan.engine.rollup import rollup
+    if rows:
         from netplan.report.team import render
 
-        data = rollup(plans)
+        data = rollup_rows(rows)
         overlaps = bool(data.overlaps)
         # A loose match counts (as for `knows`), but the user should see it.
         env.err(
@@ -106,6 +117,5 @@ def team(
         emit(env, render(data, format, width=width, people=people), output, force, files)
     if failed:
         raise typer.Exit(ExitCode.INPUT)
-    kinds = [k for k in fail_on or () if k != "overlap"]
-    if (overlaps and "overlap" in (fail_on or ())) or any(p.has_finding(kinds) for p in plans):
+    if (overlaps and "overlap" in (fail_on or ())) or flagged:
         raise typer.Exit(ExitCode.FINDINGS)

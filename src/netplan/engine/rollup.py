@@ -76,7 +76,8 @@ class Rollup(NamedTuple):
     merged: tuple[Merge, ...]  # loose matches: names counted as someone written otherwise
 
 
-def _row(plan: Plan) -> EventRow:
+def event_row(plan: Plan) -> EventRow:
+    """All the roll-up needs of a plan: `team` keeps this and lets the plan go."""
     start = next((s.at for s in plan.schedule if s.what == "arrive"), None)
     end = next((s.at for s in plan.schedule if s.what == "leave"), None)
     counts = Counter(b.owner or plan.me for b in plan.targets)
@@ -174,9 +175,13 @@ class _People:
 
 
 def rollup(plans: Sequence[Plan]) -> Rollup:
+    return rollup_rows([event_row(p) for p in plans])
+
+
+def rollup_rows(event_rows: Sequence[EventRow]) -> Rollup:
     """Events sorted by day (then start time as written, then input order), people by
     name key, overlaps by person then event."""
-    events = [r for _, r in sorted(enumerate(_row(p) for p in plans), key=_order)]
+    events = [r for _, r in sorted(enumerate(event_rows), key=_order)]
     people = _People()
     booked: list[list[tuple[str, _Person]]] = []  # per event: (name as written, person)
     for n, row in enumerate(events):
