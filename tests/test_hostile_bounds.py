@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import time
 import tracemalloc
@@ -624,6 +625,46 @@ def test_a_report_written_in_pieces_is_the_report(fmt: str, count: int) -> None:
     chosen = reporter(fmt)
     for options in (Options(False, 80, False, count == 1), Options(True, 60, True, False)):
         assert "".join(chosen.stream(plans, options)) == chosen.render(plans, options)
+        # As the CLI gives them: made one at a time, each let go once written.
+        made = (plan for plan in plans)
+        assert "".join(chosen.stream(made, options)) == chosen.render(plans, options)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["advise", "--format", "json"],
+        ["advise", "--format", "jsonl"],
+        ["advise", "--format", "markdown"],
+        ["advise", "--format", "text", "--no-color"],
+        ["checklist"],
+        ["team"],
+        ["validate"],
+    ],
+    ids=["json", "jsonl", "markdown", "text", "checklist", "team", "validate"],
+)
+def test_several_files_are_planned_and_let_go_one_at_a_time(
+    args: list[str], tmp_path: Path
+) -> None:
+    """Three events cost about the memory of one: each plan is written (or, for team,
+    summed up in a row) and let go before the next file is read."""
+    paths = []
+    for day in range(1, 4):
+        targets = "".join(f'[[targets]]\nname = "T{i}"\ncompany = "C{i}"\n' for i in range(5_000))
+        dated = HEAD.replace('kind = "mixer"', f'kind = "mixer"\ndate = 2027-03-0{day}')
+        path = tmp_path / f"day{day}.toml"
+        path.write_text(dated + targets, encoding="utf-8")
+        paths.append(str(path))
+    with open(os.devnull, "w", encoding="utf-8") as sink:  # the reports are not kept
+
+        def run_on(files: list[str]) -> None:
+            env = Env(stdin=None, stdout=sink, stderr=io.StringIO(), environ={"COLUMNS": "100"})
+            assert run(args=[args[0], *files, *args[1:]], env=env) == 0
+
+        run_on(paths[:1])  # modules imported and caches filled before measuring
+        one = peak_bytes(lambda: run_on(paths[:1]))
+        three = peak_bytes(lambda: run_on(paths))
+    assert three < 1.4 * one, (three, one)
 
 
 def test_the_terminal_report_shows_a_screenful_of_colleagues_and_findings() -> None:

@@ -15,11 +15,11 @@ from netplan.cli.common import (
     Ignore,
     Output,
     PlainCommand,
+    Plans,
     Select,
+    each_plan,
     env_of,
-    finish,
     guarded,
-    load_plans,
     report,
 )
 
@@ -48,7 +48,9 @@ def advise(
     still advised on (exit 2).
     """
     env = env_of(ctx)
-    plans, failed = load_plans(env, files, select, ignore, db)
-    if plans:
+    plans = Plans(each_plan(env, files, select, ignore, db), fail_on)
+    if plans.any():
         report(env, plans, len(files), format, output, force, color, input_paths=files)
-    finish(plans, failed, fail_on)
+    for _ in plans:  # every file is read, so that a bad one sets the exit status
+        pass
+    plans.finish()

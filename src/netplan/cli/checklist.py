@@ -16,13 +16,13 @@ from netplan.cli.common import (
     Ignore,
     Output,
     PlainCommand,
+    Plans,
     Select,
+    each_plan,
     env_of,
-    finish,
     for_people,
     format_option,
     guarded,
-    load_plans,
     report,
 )
 from netplan.report import FormatChoice
@@ -61,10 +61,10 @@ def checklist(
     introductions they make, when to regroup.
     """
     env = env_of(ctx)
-    plans, failed = load_plans(env, files, select, ignore, db)
-    if plans and person is not None:
-        for_people(env, plans, person, format, output, force, color, files)
-    elif plans:
+    plans = Plans(each_plan(env, files, select, ignore, db), fail_on)
+    if plans.any() and person is not None:
+        for_people(env, list(plans), person, format, output, force, color, files)
+    elif plans.any():
         report(
             env,
             plans,
@@ -76,4 +76,6 @@ def checklist(
             checklist_only=True,
             input_paths=files,
         )
-    finish(plans, failed, fail_on)
+    for _ in plans:  # every file is read, so that a bad one sets the exit status
+        pass
+    plans.finish()

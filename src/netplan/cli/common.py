@@ -313,6 +313,51 @@ def load_plans(
     return plans, failed
 
 
+class Plans:
+    """The plans `each_plan` makes, for a report that writes them one at a time: none
+    is held once written, so several large events cost the memory of one. Keeps what
+    `finish` needs: whether a file failed, whether a plan had a finding asked about."""
+
+    def __init__(self, made: Iterator[Plan | None], fail_on: list[str] | None) -> None:
+        self._made = made
+        self._fail_on = fail_on or []
+        self._head: Plan | None = None
+        self.failed = False
+        self.flagged = False
+
+    def _next(self) -> Plan | None:
+        for plan in self._made:
+            if plan is None:
+                self.failed = True
+                continue
+            if self._fail_on and plan.has_finding(self._fail_on):
+                self.flagged = True
+            return plan
+        return None
+
+    def any(self) -> bool:
+        """Whether there is a plan to report: the first one is made now, and kept."""
+        if self._head is None:
+            self._head = self._next()
+        return self._head is not None
+
+    def __iter__(self) -> Iterator[Plan]:
+        plan, self._head = self._head, None
+        if plan is None:
+            plan = self._next()
+        while plan is not None:
+            yield plan
+            plan = None  # let it go before the next one is made
+            plan = self._next()
+
+    def finish(self) -> None:
+        """The exit status, once the report is written: every plan has been made."""
+        if self.failed:
+            raise typer.Exit(ExitCode.INPUT)
+        if self.flagged:
+            raise typer.Exit(ExitCode.FINDINGS)
+
+
 def each_plan(
     env: Env,
     files: list[str],
@@ -461,7 +506,7 @@ def numbered_paths(folder: Path, stems: Sequence[str], extension: str) -> list[P
 
 def report(
     env: Env,
-    plans: list[Plan],
+    plans: Iterable[Plan],
     inputs: int,
     fmt: str,
     output: Path | None,
@@ -484,7 +529,7 @@ def report(
     chosen = reporter(fmt)
     if inputs > 1 and output is not None and output.is_dir():
         emit_each(
-            plans,
+            list(plans),
             output,
             force,
             chosen.EXTENSION,
@@ -495,14 +540,7 @@ def report(
         # A big report is written a piece at a time, to a terminal, a pipe or a file.
         emit(env, stream(plans, options), output, force, input_paths)
     else:
-        emit(env, chosen.render(plans, options), output, force, input_paths)
-
-
-def finish(plans: list[Plan], failed: bool, fail_on: list[str] | None) -> None:
-    if failed:
-        raise typer.Exit(ExitCode.INPUT)
-    if fail_on and any(p.has_finding(fail_on) for p in plans):
-        raise typer.Exit(ExitCode.FINDINGS)
+        emit(env, chosen.render(list(plans), options), output, force, input_paths)
 
 
 EVERYONE = "everyone"

@@ -26,7 +26,8 @@ def validate(ctx: typer.Context, files: Files) -> None:
     failed = False
     for path in files:
         try:
-            _, remarks, _ = load_with_lists(path, stdin=env.stdin if path == STDIN else None)
+            # Only the remarks are kept: not this file's event while the next is read.
+            remarks = load_with_lists(path, stdin=env.stdin if path == STDIN else None)[1]
         except InputError as e:
             env.err(e.lines())
             failed = True

@@ -229,10 +229,24 @@ def render(plans: Sequence[Plan], options: Options) -> str:
 STREAM_CHUNK = 1 << 16
 
 
-def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
+def stream(plans: Iterable[Plan], options: Options) -> Iterator[str]:
     """`render`'s text in pieces, for writing as it is made: the whole document never
-    has to be in memory at once."""
-    yield from chunked(_pieces(_whole(plans, options), 0))
+    has to be in memory at once, and each plan is let go once written."""
+    if options.single:
+        yield from chunked(_pieces(_whole(list(plans), options), 0))
+    else:
+        yield from chunked(_array(plans, options))
+
+
+def _array(plans: Iterable[Plan], options: Options) -> Iterator[str]:
+    """`_pieces` of the array of several plans' documents, one plan at a time."""
+    n = 0
+    for plan in plans:
+        yield ("," if n else "[") + "\n  "
+        yield from _pieces(document(plan, options), 1)
+        n += 1
+        del plan  # not held while the next one is made
+    yield "\n]" if n else "[]"
 
 
 def chunked(pieces: Iterable[str]) -> Iterator[str]:

@@ -3,7 +3,7 @@ so a script reads every result the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from netplan.model.plan import Plan
 from netplan.report import Options
@@ -21,7 +21,9 @@ def render_one(plan: Plan, options: Options) -> str:
     return dumps(document(plan, options), indent=None)
 
 
-def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
-    """`render`'s text in pieces, each line written as it is made."""
+def stream(plans: Iterable[Plan], options: Options) -> Iterator[str]:
+    """`render`'s text in pieces, each line written as it is made; each plan is let go
+    once written."""
     for plan in plans:
         yield from compact(document(plan, options))
+        del plan  # not held while the next one is made

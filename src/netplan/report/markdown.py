@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from netplan.model.kinds import PHASES
 from netplan.model.plan import Plan
@@ -115,12 +115,18 @@ def between(_options: Options) -> str:
     return "\n---\n\n"
 
 
-def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
-    """`render`'s text in pieces, for writing as it is made."""
-    for n, plan in enumerate(plans):
-        if n:
+def stream(plans: Iterable[Plan], options: Options) -> Iterator[str]:
+    """`render`'s text in pieces, for writing as it is made; each plan is let go once
+    written."""
+    first = True
+    # Not enumerate(): it keeps its last (index, plan) pair for reuse, and with it
+    # the plan, while the next one is made.
+    for plan in plans:
+        if not first:
             yield between(options)
+        first = False
         yield from _one(plan, options)
+        del plan  # not held while the next one is made
 
 
 def render_one(plan: Plan, options: Options) -> str:

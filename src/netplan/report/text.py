@@ -8,7 +8,7 @@ so the caller alone decides colour and width.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from netplan.model.kinds import PHASES
@@ -224,14 +224,16 @@ def _checklist(
         out.rows(rows, indent=4)
 
 
-def _document(plans: Sequence[Plan], options: Options) -> list[str]:
-    """The report, in pieces of a few hundred lines: joined, or written one by one."""
+def _document(plans: Iterable[Plan], options: Options) -> list[str]:
+    """The report, in pieces of a few hundred lines: joined, or written one by one.
+    Each plan is let go once written: a summary row is all that is kept of it."""
     from rich.text import Text
 
     console, buffer = _console(options.width, options.color)
     out = _Lines(console, buffer, options.width)
-    for n, plan in enumerate(plans):
-        if n:
+    rows: list[tuple[str, ...]] = []
+    for plan in plans:
+        if rows:
             out.add(Text("─" * options.width, style="dim"))
         if options.checklist_only:
             title = f"Checklist: {plan.event.name}"
@@ -241,9 +243,11 @@ def _document(plans: Sequence[Plan], options: Options) -> list[str]:
         else:
             _plan(plan, out)
         out.flush()
-    if len(plans) > 1 and not options.checklist_only:
+        rows.append(_summary_row(plan))
+        del plan  # not held while the next one is made
+    if len(rows) > 1 and not options.checklist_only:
         console.print()
-        console.print(summary_table(plans))
+        console.print(summary_table(rows))
         out.drain()
     return out.done or ["\n"]
 
@@ -268,12 +272,24 @@ def render_one(plan: Plan, options: Options) -> str:
     return render([plan], options)
 
 
-def stream(plans: Sequence[Plan], options: Options) -> Iterator[str]:
+def stream(plans: Iterable[Plan], options: Options) -> Iterator[str]:
     """`render`'s text in pieces, for writing without joining them into one string."""
     yield from _document(plans, options)
 
 
-def summary_table(plans: Sequence[Plan]) -> RenderableType:
+def _summary_row(p: Plan) -> tuple[str, ...]:
+    """A plan's row of the summary table: event, date, verdict, bring, leave, targets."""
+    return (
+        p.event.name,
+        p.event.date.isoformat() if p.event.date else "-",
+        p.verdict,
+        ", ".join(p.brought) or "-",
+        ", ".join(p.left) or "-",
+        f"{len(p.targets):,}",
+    )
+
+
+def summary_table(rows: Sequence[tuple[str, ...]]) -> RenderableType:
     from rich.table import Table
 
     table = Table(title="Summary", title_justify="left", show_lines=False)
@@ -281,13 +297,6 @@ def summary_table(plans: Sequence[Plan]) -> RenderableType:
         table.add_column(
             column, overflow="fold", justify="right" if column == "Targets" else "left"
         )
-    for p in plans:
-        table.add_row(
-            text(p.event.name),
-            text(p.event.date.isoformat() if p.event.date else "-"),
-            text(p.verdict),
-            text(", ".join(p.brought) or "-"),
-            text(", ".join(p.left) or "-"),
-            text(f"{len(p.targets):,}"),
-        )
+    for row in rows:
+        table.add_row(*map(text, row))
     return table
