@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from netplan.errors import OutputError
@@ -231,11 +231,13 @@ def _publish_new(tmp: str, path: Path) -> None:
     _remove(tmp)
 
 
-def _copied(name: str) -> Iterator[str]:
-    """The text of a finished temporary file, a MiB at a time."""
-    with open(name, encoding="utf-8", newline="") as f:
+def _copy(fd: int, name: str) -> None:
+    """Write the bytes of the file `name` (a finished temporary file), a MiB at a time,
+    then make them durable."""
+    with open(name, "rb") as f:
         while piece := f.read(1 << 20):
-            yield piece
+            _write_bytes(fd, piece)
+    os.fsync(fd)
 
 
 def _write_exclusive(path: Path, tmp: str, mode: int) -> None:
@@ -247,7 +249,7 @@ def _write_exclusive(path: Path, tmp: str, mode: int) -> None:
     _unfinished.add(name)
     try:
         try:
-            _write_all(fd, _copied(tmp))
+            _copy(fd, tmp)
             os.fchmod(fd, stat.S_IMODE(mode))
         finally:
             os.close(fd)
