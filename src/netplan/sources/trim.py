@@ -25,7 +25,6 @@ import typing
 from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple
 
-from annotated_types import MaxLen
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.dataclasses import is_pydantic_dataclass
 
@@ -189,7 +188,9 @@ def _keys(model: _Model) -> _Keys:
     for name, info in fields_of(model).items():
         shape = _shape_of(info.annotation)
         if shape is not None:
-            longest = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
+            # pydantic keeps `max_length` as a constraint object in the metadata.
+            lengths = (getattr(m, "max_length", None) for m in info.metadata)
+            longest = next((n for n in lengths if isinstance(n, int)), None)
             fields[name] = shape._replace(longest=longest)
     return _Keys(fields, tuple(n for n, f in fields.items() if f.shape == "texts"))
 
