@@ -640,20 +640,8 @@ def test_a_report_written_in_pieces_is_the_report(fmt: str, count: int) -> None:
         ["checklist"],
         ["team"],
         ["validate"],
-        ["advise", "--format", "json", "-o", "{dir}", "--force"],
-        ["checklist", "-o", "{dir}", "--force"],
     ],
-    ids=[
-        "json",
-        "jsonl",
-        "markdown",
-        "text",
-        "checklist",
-        "team",
-        "validate",
-        "json-into-a-folder",
-        "checklist-into-a-folder",
-    ],
+    ids=["json", "jsonl", "markdown", "text", "checklist", "team", "validate"],
 )
 def test_several_files_are_planned_and_let_go_one_at_a_time(
     args: list[str], tmp_path: Path
@@ -668,37 +656,15 @@ def test_several_files_are_planned_and_let_go_one_at_a_time(
         path.write_text(dated + targets, encoding="utf-8")
         paths.append(str(path))
     with open(os.devnull, "w", encoding="utf-8") as sink:  # the reports are not kept
-        folder = tmp_path / "out"
-        folder.mkdir()
-        options = [str(folder) if a == "{dir}" else a for a in args[1:]]
-
-        # One file cannot go into a folder: it is measured written to the sink.
-        alone = [a for a in args[1:] if a not in ("-o", "{dir}", "--force")]
 
         def run_on(files: list[str]) -> None:
             env = Env(stdin=None, stdout=sink, stderr=io.StringIO(), environ={"COLUMNS": "100"})
-            given = options if len(files) > 1 else alone
-            assert run(args=[args[0], *files, *given], env=env) == 0
+            assert run(args=[args[0], *files, *args[1:]], env=env) == 0
 
         run_on(paths[:1])  # modules imported and caches filled before measuring
         one = peak_bytes(lambda: run_on(paths[:1]))
         three = peak_bytes(lambda: run_on(paths))
     assert three < 1.4 * one, (three, one)
-
-
-def test_two_inputs_of_one_name_into_a_folder_are_refused_before_anything_is_read(
-    tmp_path: Path,
-) -> None:
-    for folder in ("a", "b"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "expo.toml").write_text(HEAD, encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    a, b = str(tmp_path / "a" / "expo.toml"), str(tmp_path / "b" / "expo.toml")
-    status, _out, err = netplan("advise", a, b, "-o", str(out), "--format", "json")
-    assert status == 2
-    assert f"{b} and {a} would both be written to {out / 'expo.json'}" in err
-    assert list(out.iterdir()) == []
 
 
 def test_the_terminal_report_shows_a_screenful_of_colleagues_and_findings() -> None:

@@ -130,5 +130,5 @@ def _everyone(env: Env, plan: Plan, stamp: dt.datetime, folder: Path | None, for
         path: functools.partial(render, plan, stamp, reader)
         for path, reader in zip(paths, plan.going, strict=True)
     }
-    write_batch(list(files), files.items(), force)
+    write_batch(files, force)
     env.err([f"Wrote {path}" for path in files])

@@ -425,62 +425,50 @@ def emit(
 
 
 def emit_each(
-    plans: Iterable[Plan],
+    plans: list[Plan],
     folder: Path,
     force: bool,
     extension: str,
-    render: Callable[[Plan], str | Iterable[str]],
-    inputs: Sequence[str],
+    render: Callable[[Plan], str],
+    inputs: Sequence[str] = (),
 ) -> None:
-    """Several inputs into a folder: one FILE-STEM.EXT per input (see `write_batch`),
-    each written as its plan is made."""
-    from netplan.sources.event import source_name
-
-    paths: dict[str, Path] = {}  # source → where its plan goes
-    taken: dict[Path, str] = {}
-    for name in inputs:
-        source = source_name(name)
-        stem = "stdin" if source == "<stdin>" else Path(source).stem
+    """Several inputs into a folder: one FILE-STEM.EXT per input (see `write_batch`)."""
+    targets: dict[Path, Plan] = {}
+    for plan in plans:
+        stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
         path = folder / f"{stem}{extension}"
-        if path in taken:
-            raise UsageError(f"{source} and {taken[path]} would both be written to {path}")
-        taken[path] = source
-        paths[source] = path
-
-    def contents() -> Iterator[tuple[Path, Callable[[], str | Iterable[str]]]]:
-        for plan in plans:
-            yield paths[plan.source], functools.partial(render, plan)
-            del plan  # not held while the next one is made
-
-    write_batch(list(taken), contents(), force, inputs)
+        if path in targets:
+            raise UsageError(
+                f"{plan.source} and {targets[path].source} would both be written to {path}"
+            )
+        targets[path] = plan
+    write_batch(
+        {path: functools.partial(render, plan) for path, plan in targets.items()}, force, inputs
+    )
 
 
 def write_batch(
-    paths: Sequence[Path],
-    contents: Iterable[tuple[Path, Callable[[], str | Iterable[str]]]],
-    force: bool,
-    inputs: Sequence[str] = (),
+    files: dict[Path, Callable[[], str]], force: bool, inputs: Sequence[str] = ()
 ) -> None:
-    """Write each file with the content its function makes, as `contents` gives them.
+    """Write each file with the content its function makes.
 
-    All or nothing where it can be: every destination (`paths`) is checked before the
-    first is written, and if a write fails (or the run is stopped) the files this run
+    All or nothing where it can be: every destination is checked before the first
+    is written, and if a write fails (or the run is stopped) the files this run
     created are removed again. A file replaced with --force cannot be restored: the
     message names those.
     """
     from netplan import output as out
 
-    for path in paths:
+    for path in files:
         out.check(path, force=force, inputs=inputs)
     created: list[Path] = []
     replaced: list[Path] = []
     try:
-        for path, make in contents:
+        for path, make in files.items():
             if out.write_atomic(path, make(), force=force, inputs=inputs, provisional=True):
                 replaced.append(path)
             else:
                 created.append(path)
-            del make  # nor what it was made from, while the next one is made
     except OutputError as e:
         removed = out.withdraw(created)
         kept = [p for p in created if p not in removed]
@@ -540,14 +528,12 @@ def report(
     )
     chosen = reporter(fmt)
     if inputs > 1 and output is not None and output.is_dir():
-        each = Options(checklist_only, options.width, False)
-        pieces = getattr(chosen, "stream", None)
         emit_each(
-            plans,
+            list(plans),
             output,
             force,
             chosen.EXTENSION,
-            (lambda p: pieces([p], each)) if pieces else (lambda p: chosen.render_one(p, each)),
+            lambda p: chosen.render_one(p, Options(checklist_only, options.width, False)),
             input_paths,
         )
     elif (stream := getattr(chosen, "stream", None)) is not None:
@@ -627,5 +613,5 @@ def for_people(
             numbered_paths(output, stems, chosen.EXTENSION), readers, strict=True
         )
     }
-    write_batch(list(files), files.items(), force, inputs)
+    write_batch(files, force, inputs)
     env.err([f"Wrote {path}" for path in files])
