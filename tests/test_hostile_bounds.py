@@ -667,6 +667,21 @@ def test_several_files_are_planned_and_let_go_one_at_a_time(
     assert three < 1.4 * one, (three, one)
 
 
+def test_two_inputs_of_one_name_into_a_folder_are_refused_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "expo.toml").write_text(HEAD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    a, b = str(tmp_path / "a" / "expo.toml"), str(tmp_path / "b" / "expo.toml")
+    status, _out, err = netplan("advise", a, b, "-o", str(out), "--format", "json")
+    assert status == 2
+    assert f"{b} and {a} would both be written to {out / 'expo.json'}" in err
+    assert list(out.iterdir()) == []
+
+
 def test_the_terminal_report_shows_a_screenful_of_colleagues_and_findings() -> None:
     """Laying out a row costs rich ~50 µs: 80,000 colleagues took 14 s to show."""
     from netplan.report import Options
