@@ -335,6 +335,17 @@ def test_more_knows_entries_in_all_than_the_cap_are_one_located_error(tmp_path: 
     )
 
 
+def test_a_first_colleague_at_the_knows_cap_puts_the_error_on_the_next_one(
+    tmp_path: Path,
+) -> None:
+    # The cap is reached exactly at the end of Ann's list: the entry past it is Bo's first.
+    names = ", ".join(f'"t{i}"' for i in range(MAX_KNOWS))
+    ann = f'[[colleagues]]\nname = "Ann"\nknows = [{names}]\n'
+    path = write(tmp_path, HEAD + ann + '[[colleagues]]\nname = "Bo"\nknows = ["x"]\n')
+    line = one_line(netplan("validate", path))
+    assert ": colleagues[1].knows[0]: too many `knows` entries" in line
+
+
 def test_as_many_knows_entries_as_the_cap_are_fine() -> None:
     names = ",".join(f'"t{i}"' for i in range(MAX_KNOWS // 2))
     ann = f'[[colleagues]]\nname = "Ann"\nknows = [{names}]\n'

@@ -80,6 +80,18 @@ def test_text_reports_each_event_then_a_summary_table(monkeypatch: pytest.Monkey
         assert heading in summary
 
 
+def test_the_summary_counts_targets_with_thousands_separated(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    big = tmp_path / "big.toml"
+    targets = "".join(f'[[targets]]\nname = "T{i}"\n' for i in range(1_200))
+    big.write_text('[event]\nname = "Big Expo"\nkind = "mixer"\n[me]\nname = "R"\n' + targets)
+    summary = ok("advise", TRADE_SHOW, str(big), "--no-color").rsplit("Summary", 1)[1]
+    [row] = [line for line in summary.splitlines() if "Big Expo" in line]
+    assert row.rstrip(" │").endswith(" 1,200")
+
+
 def test_one_text_report_has_no_summary() -> None:
     assert "Summary" not in ok("advise", TRADE_SHOW, "--no-color")
 

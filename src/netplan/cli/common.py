@@ -303,14 +303,8 @@ def load_plans(
     db: Path | None = None,
 ) -> tuple[list[Plan], bool]:
     """Every plan `each_plan` makes, and whether any file could not be read."""
-    plans = []
-    failed = False
-    for plan in each_plan(env, files, select, ignore, db):
-        if plan is None:
-            failed = True
-        else:
-            plans.append(plan)
-    return plans, failed
+    plans = Plans(each_plan(env, files, select, ignore, db), None)
+    return list(plans), plans.failed
 
 
 class Plans:

@@ -14,6 +14,7 @@ from netplan.cli.common import (
     Ignore,
     OneOutput,
     PlainCommand,
+    Plans,
     Select,
     each_plan,
     emit,
@@ -89,16 +90,10 @@ def team(
 
     env = env_of(ctx)
     kinds = [k for k in fail_on or () if k != "overlap"]
-    # A row per plan is all the roll-up needs: one plan is held at a time, not all.
-    rows = []
-    failed = flagged = False
-    for plan in each_plan(env, files, select, ignore):
-        if plan is None:
-            failed = True
-        else:
-            rows.append(event_row(plan))
-            flagged = flagged or plan.has_finding(kinds)
-        del plan  # not held while the next one is made
+    plans = Plans(each_plan(env, files, select, ignore), kinds)
+    # A row per plan is all the roll-up needs: one plan is held at a time, not all
+    # (map, unlike a loop variable, keeps nothing of the plan before).
+    rows = list(map(event_row, plans))
     overlaps = False
     if rows:
         from netplan.report.team import render
@@ -115,7 +110,7 @@ def team(
         )
         width = env.width(to_stdout(output))
         emit(env, render(data, format, width=width, people=people), output, force, files)
-    if failed:
+    if plans.failed:
         raise typer.Exit(ExitCode.INPUT)
-    if (overlaps and "overlap" in (fail_on or ())) or flagged:
+    if (overlaps and "overlap" in (fail_on or ())) or plans.flagged:
         raise typer.Exit(ExitCode.FINDINGS)

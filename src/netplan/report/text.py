@@ -149,12 +149,12 @@ def _plan(plan: Plan, out: _Lines) -> None:
                 out.add(Text.assemble(text(c.name), text("  " + reasons(c), "dim")), 2)
             _more(out, len(group), "colleagues")
     for kind, title, style, mark in _KINDS:
-        found = [f for f in plan.findings if f.kind == kind][: ROWS_SHOWN + 1]
+        found = [f for f in plan.findings if f.kind == kind]
         if found:
             out.blank()
             out.add(Text(title, style="bold"))
             out.rows([_finding_row(f, plan, mark, style) for f in found[:ROWS_SHOWN]])
-            _more(out, sum(1 for f in plan.findings if f.kind == kind), title.lower())
+            _more(out, len(found), title.lower())
     if plan.schedule:
         out.blank()
         out.add(Text("Schedule", style="bold"))
