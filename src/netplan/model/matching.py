@@ -23,7 +23,7 @@ from netplan.model.identity import (
     PeopleIndex,
     company_key,
     email_key,
-    keys_of,
+    keys_of_many,
     name_key,
     profile_key,
 )
@@ -98,9 +98,18 @@ def _imported(p: Person, priority: str, source: str) -> TargetRecord:
 
 def _index(people: Sequence[Person]) -> PeopleIndex[int]:
     index: PeopleIndex[int] = PeopleIndex()
-    for n, p in enumerate(people):
-        index.add_keys(n, keys_of(p.match_name, p.email, p.linkedin, p.company))
+    for n, keys in enumerate(_keys(people)):
+        index.add_keys(n, keys)
     return index
+
+
+def _keys(people: Sequence[Person]) -> list[Keys]:
+    return keys_of_many(
+        [p.match_name for p in people],
+        [p.email for p in people],
+        [p.linkedin for p in people],
+        [p.company for p in people],
+    )
 
 
 def assemble(event: Event, rosters: Rosters | None) -> Assembly:
@@ -238,8 +247,8 @@ def _knowing(
         knows_found.append(found_here)
         if c_pos in rosters.colleagues:
             source, people = rosters.colleagues[c_pos]
-            for p in people:
-                found = tally.note(keys_of(p.match_name, p.email, p.linkedin, p.company), source)
+            for p, keys in zip(people, _keys(people), strict=True):
+                found = tally.note(keys, source)
                 if isinstance(found, Ambiguous):
                     options = " or ".join(f"'{_shown(records[v])}'" for v in found.values[:3])
                     notices.append(
