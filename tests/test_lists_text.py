@@ -6,7 +6,7 @@ import codecs
 import csv
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from netplan.errors import InputError
@@ -20,7 +20,7 @@ from netplan.sources.lists import (
 )
 from netplan.sources.lists.csvformats import pick_email, pick_linkedin
 from netplan.sources.lists.dates import iso_date
-from netplan.sources.lists.names import match_name, split_last_first
+from netplan.sources.lists.names import match_name, split_last_first, unchanged_by_match_name
 
 
 def problem_of(data: bytes, **kwargs: int) -> tuple[str, int | None]:
@@ -518,3 +518,24 @@ def test_arbitrary_rows_under_a_real_header(
     text = header + ending + "".join(delimiter.join(r) + ending for r in rows)
     data = text.encode()
     _check(parse_or_refuse(data, "fuzz.csv"), data)
+
+
+def test_spaces_around_plain_cells_are_trimmed() -> None:
+    listing = parse_list(b"Name,Company,Title\n Dana Lee ,  Acme , VP\r\n", "x.csv")
+    person = listing.people[0]
+    assert (person.name, person.company, person.title) == ("Dana Lee", "Acme", "VP")
+
+
+def test_a_full_name_with_first_or_last_known_drops_an_unfamiliar_credential() -> None:
+    # One word before the comma: only a known name makes "XYZW" a credential.
+    listing = parse_list(b'Name,First Name,Last Name\n"Prince, XYZW",Prince,\n', "x.csv")
+    assert listing.people[0].match_name == "Prince"
+
+
+@example("Dr Dana Lee", False)
+@example("mrs. Dana Lee", True)
+@example("Prof Dana Lee-Poe", False)
+@given(st.text(alphabet="abDdMmPpRrSsXxOoFfIi .'-,(0\t\u00e9", max_size=12), st.booleans())
+def test_names_recognised_as_unchanged_are_unchanged(name: str, known: bool) -> None:
+    if unchanged_by_match_name(name):
+        assert match_name(name, known) == name

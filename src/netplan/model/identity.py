@@ -407,9 +407,9 @@ def keys_of(
 # words, nothing to strip, unquote or normalise. Most cells of most lists are like
 # this, and a list of 100,000 rows keyed one function call per value at a time took
 # several times as long as these patterns take to recognise them.
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9.'-]+(?: [A-Za-z0-9.'-]+)*")
-_PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_PLAIN_PROFILE = re.compile(
+PLAIN_NAME = re.compile(r"[A-Za-z0-9.'-]+(?: [A-Za-z0-9.'-]+)*")
+PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+PLAIN_PROFILE = re.compile(
     r"(?:https?://)?(?:www\.)?linkedin\.com/in/([A-Za-z0-9_-]{1,100})/?", re.IGNORECASE
 )
 
@@ -423,9 +423,9 @@ def keys_of_many(
     """`keys_of` for many people at once (one column per argument): same keys, with
     the plain values of a long list keyed without a call per value."""
     plain_name, plain_email, plain_profile = (
-        _PLAIN_NAME.fullmatch,
-        _PLAIN_EMAIL.fullmatch,
-        _PLAIN_PROFILE.fullmatch,
+        PLAIN_NAME.fullmatch,
+        PLAIN_EMAIL.fullmatch,
+        PLAIN_PROFILE.fullmatch,
     )
     name_keys = ["" if not n else n.casefold() if plain_name(n) else name_key(n) for n in names]
     email_keys = [

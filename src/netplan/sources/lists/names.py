@@ -75,6 +75,16 @@ def _strip_honorific(s: str) -> str:
     return s
 
 
+# Names `match_name` returns as they are: ASCII letters, digits, periods and
+# apostrophes, with single spaces or hyphens between them, not starting with an
+# honorific. Recognising them is one pattern, not the steps of `match_name`.
+_UNCHANGED = re.compile(
+    r"(?!(?i:dr|mrs?|ms|mx|prof|miss)\.?(?: |\Z))"
+    r"[A-Za-z0-9.'](?:[A-Za-z0-9.']|[ -](?=[A-Za-z0-9.']))*"
+)
+unchanged_by_match_name = _UNCHANGED.fullmatch
+
+
 def match_name(name: str, known_name: bool = False) -> str:
     """The name to match on: no credentials, bracketed parts, emoji or stray spaces."""
     s = drop_emoji(name)
