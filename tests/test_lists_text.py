@@ -539,3 +539,16 @@ def test_a_full_name_with_first_or_last_known_drops_an_unfamiliar_credential() -
 def test_names_recognised_as_unchanged_are_unchanged(name: str, known: bool) -> None:
     if unchanged_by_match_name(name):
         assert match_name(name, known) == name
+
+
+def test_a_list_of_accounts_keeps_rows_that_name_only_a_company_in_their_place() -> None:
+    data = b"Name,Company\n,Globex\nDana Lee,Acme\n,\n,Initech\n"
+    read = parse_list(data, "x.csv", accounts=True)
+    assert [(p.line, p.name, p.company) for p in read.people] == [
+        (2, "", "Globex"),
+        (3, "Dana Lee", "Acme"),
+        (5, "", "Initech"),
+    ]
+    plain = parse_list(data, "x.csv")
+    assert [p.line for p in plain.people] == [3]
+    assert [s.line for s in plain.skipped] == [2, 5]

@@ -6,6 +6,7 @@ import csv
 import gc
 import itertools
 import re
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -167,21 +168,14 @@ class _Row:
         full = self.column(rows, self.name)
         first = self.column(rows, self.first)
         last = self.column(rows, self.last)
-        if self.middle is None:
-            joined = [f"{a} {b}" if a and b else a or b for a, b in zip(first, last, strict=True)]
-        else:
-            middle = self.column(rows, self.middle)
-            joined = [
-                " ".join(x for x in parts if x) for parts in zip(first, middle, last, strict=True)
-            ]
-        cap = self.tally.cap
-        display = [f or cap(j) for f, j in zip(full, joined, strict=True)]
-        for k, shown in enumerate(display):
-            if "," in shown and not (first[k] or last[k]):
-                swapped = split_last_first(match_name(shown))
-                if swapped is not None:
-                    first[k], last[k] = swapped
-                    display[k] = f"{first[k]} {last[k]}"
+        display = full if all(full) else self.joined(rows, full, first, last)
+        if "," in "\0".join(display):
+            for k, shown in enumerate(display):
+                if "," in shown and not (first[k] or last[k]):
+                    swapped = split_last_first(match_name(shown))
+                    if swapped is not None:
+                        first[k], last[k] = swapped
+                        display[k] = f"{first[k]} {last[k]}"
         plain = unchanged_by_match_name
         matching = [
             d if plain(d) else match_name(d, bool(a or b))
@@ -193,6 +187,20 @@ class _Row:
             [(a if plain(a) else match_name(a, True) or None) if a else None for a in first],
             [(b if plain(b) else match_name(b, True) or None) if b else None for b in last],
         )
+
+    def joined(
+        self, rows: list[list[str]], full: list[str], first: list[str], last: list[str]
+    ) -> list[str]:
+        """The full name, or else first, middle and last names joined."""
+        if self.middle is None:
+            joined = [f"{a} {b}" if a and b else a or b for a, b in zip(first, last, strict=True)]
+        else:
+            middle = self.column(rows, self.middle)
+            joined = [
+                " ".join(x for x in parts if x) for parts in zip(first, middle, last, strict=True)
+            ]
+        cap = self.tally.cap
+        return [f or cap(j) for f, j in zip(full, joined, strict=True)]
 
     def picked(
         self, rows: list[list[str]], columns: tuple[int, ...], email: bool
@@ -209,11 +217,6 @@ class _Row:
             ]
         return found
 
-    def dates(self, rows: list[list[str]], i: int | None) -> list[str | None]:
-        if i is None:
-            return [None] * len(rows)
-        return [self.date(cells[i]) for cells in rows]
-
     def read_many(self, rows: list[list[str]], lines: list[int]) -> list[Person]:
         """The people of rows that are `width` cells each, read a column at a time; a row
         that is no one is tallied as skipped, or as a hidden LinkedIn member."""
@@ -222,40 +225,42 @@ class _Row:
         linkedins = self.picked(rows, self.linkedins, email=False)
         companies = self.column(rows, self.company)
         titles = self.column(rows, self.title)
-        connected = self.dates(rows, self.connected_on)
-        statuses = self.column(rows, self.status) if self.status is not None else None
-        extras = self.extra_columns(rows)
-        people: list[Person] = []
-        accept, absent = self.accept, self.tally.absent
-        for k, line in enumerate(lines):
-            if not matching[k] and emails[k] is None and linkedins[k] is None:
-                if (account := self.no_one(display[k], companies[k], line)) is not None:
-                    people.append(account)
-                continue
-            status = statuses[k] if statuses is not None else ""
-            attending = True
-            if accept is not None:
-                attending = status.casefold() in accept
-                if not attending:
-                    absent(status)
-            extra = {key: values[k] for key, values in extras if values[k]} if extras else None
-            people.append(
-                Person(  # positional, in Person's field order: a keyword call costs 2.5x
-                    display[k],
-                    matching[k],
-                    first[k],
-                    last[k],
-                    emails[k],
-                    companies[k] or None,
-                    titles[k] or None,
-                    linkedins[k],
-                    connected[k],
-                    status or None,
-                    attending,
-                    line,
-                    MappingProxyType(extra) if extra else NO_EXTRA,
-                )
+        i = self.connected_on
+        connected = [None] * len(rows) if i is None else self.dates(cells[i] for cells in rows)
+        statuses = self.column(rows, self.status)  # all "" without a status column
+        attending = [True] * len(rows)
+        if self.accept is not None:
+            accept = self.accept
+            attending = [status.casefold() in accept for status in statuses]
+        people = list(
+            map(
+                Person,  # positionally, in Person's field order: keywords cost 2.5x
+                display,
+                matching,
+                first,
+                last,
+                emails,
+                [c or None for c in companies],
+                [t or None for t in titles],
+                linkedins,
+                connected,
+                [s or None for s in statuses],
+                attending,
+                lines,
+                self.extras_of(rows),
             )
+        )
+        if not all(matching):  # rows without a name may still have an email or a URL
+            no_one = [
+                k for k, p in enumerate(people) if not (p.match_name or p.email or p.linkedin)
+            ]
+            # Tallied in order; a list of accounts keeps each account in its place.
+            instead = {k: self.no_one(display[k], companies[k], lines[k]) for k in no_one}
+            kept = (instead.get(k, p) for k, p in enumerate(people))
+            people = [p for p in kept if p is not None]
+        for p in people:
+            if not p.attending:
+                self.tally.absent(p.status or "")
         return people
 
     def no_one(self, display: str, company: str, line: int) -> Person | None:
@@ -269,16 +274,35 @@ class _Row:
             self.tally.skip(line, NO_PERSON)
         return None
 
-    def extra_columns(self, rows: list[list[str]]) -> list[tuple[str, list[str]]]:
-        out: list[tuple[str, list[str]]] = []
+    def dates(self, values: Iterable[str]) -> list[str | None]:
+        """`date` of each value."""
+        seen: dict[str, str | None] = {}  # a chunk of a list has few distinct dates
+        return [seen[v] if v in seen else seen.setdefault(v, self.date(v)) for v in values]
+
+    def extras_of(self, rows: list[list[str]]) -> list[Mapping[str, str]]:
+        """Per row, the extras ("note", "labels", "registered_on") it has; rows with the
+        same extras share one mapping."""
+        if not self.extras:
+            return [NO_EXTRA] * len(rows)
+        keys: list[str] = []
+        columns: list[list[str]] = []
         for key, i in self.extras:
             if key == "labels":  # all of them: "* myContacts ::: Customers"
                 values = [tidy(self.tally.cap(cells[i]).replace(" ::: ", ", ")) for cells in rows]
             elif key == "registered_on":
-                values = [self.date(v) or "" for v in self.column(rows, i)]
+                values = [d or "" for d in self.dates(self.column(rows, i))]
             else:
                 values = self.column(rows, i)
-            out.append((key, values))
+            keys.append(key)
+            columns.append(values)
+        seen: dict[tuple[str, ...], Mapping[str, str]] = {}
+        out = []
+        for row in zip(*columns, strict=True):
+            extra = seen.get(row)
+            if extra is None:
+                found = {k: v for k, v in zip(keys, row, strict=True) if v}
+                extra = seen[row] = MappingProxyType(found) if found else NO_EXTRA
+            out.append(extra)
         return out
 
 

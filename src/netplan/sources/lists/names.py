@@ -79,8 +79,7 @@ def _strip_honorific(s: str) -> str:
 # apostrophes, with single spaces or hyphens between them, not starting with an
 # honorific. Recognising them is one pattern, not the steps of `match_name`.
 _UNCHANGED = re.compile(
-    r"(?!(?i:dr|mrs?|ms|mx|prof|miss)\.?(?: |\Z))"
-    r"[A-Za-z0-9.'](?:[A-Za-z0-9.']|[ -](?=[A-Za-z0-9.']))*"
+    r"(?![DdMmPp](?i:r|rs?|s|x|rof|iss)\.?(?: |\Z))[A-Za-z0-9.']+(?:[ -][A-Za-z0-9.']+)*"
 )
 unchanged_by_match_name = _UNCHANGED.fullmatch
 
