@@ -98,8 +98,7 @@ def _imported(p: Person, priority: str, source: str) -> TargetRecord:
 
 def _index(people: Sequence[Person]) -> PeopleIndex[int]:
     index: PeopleIndex[int] = PeopleIndex()
-    for n, keys in enumerate(_keys(people)):
-        index.add_keys(n, keys)
+    index.add_many(range(len(people)), _keys(people))
     return index
 
 
