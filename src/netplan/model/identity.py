@@ -441,8 +441,7 @@ def keys_of_many(
     ]
     seen: dict[str | None, str] = {}  # few companies, many rows
     company_keys = [seen[c] if c in seen else seen.setdefault(c, company_key(c)) for c in companies]
-    columns = zip(name_keys, email_keys, profile_keys, company_keys, strict=True)
-    return list(map(Keys._make, columns))
+    return list(map(Keys, name_keys, email_keys, profile_keys, company_keys))
 
 
 class PeopleIndex(Generic[T]):

@@ -280,7 +280,20 @@ class _Tally:
         self.loose = 0  # `knows` names at the event, when there is no attendee list
 
     def note(self, keys: Keys, via: str) -> Found:
-        return self.count(self.look_up(keys), via)
+        """`count(look_up(keys))` for a person from a list, whose own key no one needs."""
+        found = self.index.find_keys(keys)
+        if isinstance(found, Match):
+            self.target(found.value, via)
+        elif self.attendees is not None:
+            attendee = self.attendees.find_keys(keys)
+            if isinstance(attendee, Match):
+                self.others.add(attendee.value)
+        return found
+
+    def target(self, n: int, via: str) -> None:
+        if n not in self.targets:
+            self.targets.add(n)
+            self.known_by.setdefault(n, []).append(Knowing(self.colleague, via))
 
     def look_up(self, keys: Keys) -> _Lookup:
         """Who `keys` are: a target, or else perhaps another attendee."""
@@ -300,9 +313,7 @@ class _Tally:
         """Count what a lookup found as someone this colleague knows."""
         found = hit.found
         if isinstance(found, Match):
-            if found.value not in self.targets:
-                self.targets.add(found.value)
-                self.known_by.setdefault(found.value, []).append(Knowing(self.colleague, via))
+            self.target(found.value, via)
         elif isinstance(hit.attendee, Match):
             self.others.add(hit.attendee.value)
         return found
