@@ -6,8 +6,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
@@ -23,8 +21,6 @@ from netplan.model.identity import (
     company_key,
     email_key,
     is_blank,
-    keys_of,
-    keys_of_many,
     loose_key,
     name_key,
     profile_key,
@@ -324,54 +320,3 @@ def test_validate_warns_about_targets_that_look_like_one_person(tmp_path: Path) 
     ) in result.stderr
     # Only validate says it: advise is not the place for housekeeping.
     assert "looks like" not in CliRunner().invoke(app, ["advise", str(path)]).stderr
-
-
-# Values near the plain patterns' edges: spacing, case, accents, prefixes, dots.
-_PIECES = st.sampled_from(
-    [
-        "Dana",
-        "LEE",
-        "josé",
-        "O'Brien",
-        "-",
-        ".",
-        " ",
-        "  ",
-        "\t",
-        "@",
-        "x.io",
-        "mailto:",
-        "https://",
-        "www.",
-        "uk.",
-        "linkedin.com/in/",
-        "dana-lee",
-        "/",
-        "?x=1",
-        "%C3%A9",
-        "\uff21",
-        "",
-    ]
-)
-_VALUES = st.lists(_PIECES, max_size=6).map("".join)
-
-
-@given(st.lists(st.tuples(_VALUES, _VALUES, _VALUES, _VALUES), max_size=8))
-def test_keys_of_many_agrees_with_keys_of(rows: list[tuple[str, str, str, str]]) -> None:
-    names, emails, links, companies = ([r[i] for r in rows] for i in range(4))
-    one_by_one = [keys_of(*row) for row in rows]
-    assert keys_of_many(names, emails, links, companies) == one_by_one
-
-
-@pytest.mark.parametrize(
-    "row",
-    [
-        ("Dana Lee", "Dana.Lee@Acme.example", "https://www.linkedin.com/in/Dana-Lee/", "Acme"),
-        ("dana  lee", " mailto:d@x.io", "uk.linkedin.com/in/d?x=1", "ACME Inc."),
-        ("", None, None, None),
-    ],
-)
-def test_keys_of_many_agrees_with_keys_of_on_plain_and_other_values(
-    row: tuple[str, str | None, str | None, str | None],
-) -> None:
-    assert keys_of_many(*([v] for v in row)) == [keys_of(*row)]

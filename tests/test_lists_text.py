@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from netplan.errors import InputError
+from netplan.model.identity import keys_of
 from netplan.sources.lists import (
     MAX_FIELD_CHARS,
     MAX_LIST_BYTES,
@@ -552,3 +554,50 @@ def test_a_list_of_accounts_keeps_rows_that_name_only_a_company_in_their_place()
     plain = parse_list(data, "x.csv")
     assert [p.line for p in plain.people] == [3]
     assert [s.line for s in plain.skipped] == [2, 5]
+
+
+# Cells near the edges of what a reader keys without the general functions: spacing,
+# case, accents, prefixes, credentials, several values.
+_PIECES = st.sampled_from(
+    [
+        "Dana",
+        "LEE",
+        "josé",
+        "O'Brien",
+        "Dr ",
+        "-",
+        ".",
+        ",",
+        " ",
+        "  ",
+        "\t",
+        "@",
+        "x.io",
+        "mailto:",
+        "https://",
+        "www.",
+        "uk.",
+        "linkedin.com/in/",
+        "dana-lee",
+        "/",
+        "?x=1",
+        "%C3%A9",
+        "\uff21",
+        " CPA",
+        "(she/her)",
+        "",
+    ]
+)
+_CELLS = st.lists(_PIECES, max_size=6).map("".join)
+
+
+@example([("Dana LEE", "Dana.LEE@X.io", "https://www.LinkedIn.com/in/Dana-LEE/", "Acme")])
+@example([("Dr Dana Lee, CPA", " mailto:d@x.io", "uk.linkedin.com/in/d?x=1", "ACME Inc.")])
+@given(st.lists(st.tuples(_CELLS, _CELLS, _CELLS, _CELLS), min_size=1, max_size=8))
+def test_a_readers_keys_are_the_keys_of_what_it_read(rows: list[tuple[str, ...]]) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Name", "Email", "LinkedIn URL", "Company"])
+    writer.writerows(rows)
+    for p in parse_list(out.getvalue().encode(), "x.csv").people:
+        assert p.keys == keys_of(p.match_name, p.email, p.linkedin, p.company)

@@ -405,43 +405,13 @@ def keys_of(
 
 # Values whose key the general functions would only confirm: ASCII, one space between
 # words, nothing to strip, unquote or normalise. Most cells of most lists are like
-# this, and a list of 100,000 rows keyed one function call per value at a time took
-# several times as long as these patterns take to recognise them.
+# this: a list reader that recognises them keys them in a fraction of the time
+# (a name's key is then its casefold, an email's too, a profile's "in/" + slug).
 PLAIN_NAME = re.compile(r"[A-Za-z0-9.'-]+(?: [A-Za-z0-9.'-]+)*")
 PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 PLAIN_PROFILE = re.compile(
     r"(?:https?://)?(?:www\.)?linkedin\.com/in/([A-Za-z0-9_-]{1,100})/?", re.IGNORECASE
 )
-
-
-def keys_of_many(
-    names: Iterable[str],
-    emails: Iterable[str | None],
-    linkedins: Iterable[str | None],
-    companies: Iterable[str | None],
-) -> list[Keys]:
-    """`keys_of` for many people at once (one column per argument): same keys, with
-    the plain values of a long list keyed without a call per value."""
-    plain_name, plain_email, plain_profile = (
-        PLAIN_NAME.fullmatch,
-        PLAIN_EMAIL.fullmatch,
-        PLAIN_PROFILE.fullmatch,
-    )
-    name_keys = ["" if not n else n.casefold() if plain_name(n) else name_key(n) for n in names]
-    email_keys = [
-        None if not e else e.casefold() if plain_email(e) else email_key(e) for e in emails
-    ]
-    profile_keys = [
-        None
-        if not u
-        else "in/" + m.group(1).casefold()
-        if (m := plain_profile(u))
-        else profile_key(u)
-        for u in linkedins
-    ]
-    seen: dict[str | None, str] = {}  # few companies, many rows
-    company_keys = [seen[c] if c in seen else seen.setdefault(c, company_key(c)) for c in companies]
-    return list(map(Keys, name_keys, email_keys, profile_keys, company_keys))
 
 
 class PeopleIndex(Generic[T]):

@@ -23,7 +23,7 @@ from netplan.model.identity import (
     PeopleIndex,
     company_key,
     email_key,
-    keys_of_many,
+    keys_of,
     name_key,
     profile_key,
 )
@@ -103,12 +103,7 @@ def _index(people: Sequence[Person]) -> PeopleIndex[int]:
 
 
 def _keys(people: Sequence[Person]) -> list[Keys]:
-    return keys_of_many(
-        [p.match_name for p in people],
-        [p.email for p in people],
-        [p.linkedin for p in people],
-        [p.company for p in people],
-    )
+    return [p.keys or keys_of(p.match_name, p.email, p.linkedin, p.company) for p in people]
 
 
 def assemble(event: Event, rosters: Rosters | None) -> Assembly:

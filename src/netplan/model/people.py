@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from netplan.model.identity import Keys
+
 # A list bigger than this is refused before it is decoded: far above any real
 # export (100,000 Luma guests are about 30 MB), small enough to bound memory.
 MAX_LIST_BYTES = 64 * 1024 * 1024
@@ -60,6 +62,10 @@ class Person(NamedTuple):
     line: int = 0
     # Small extras: "note", "labels", "registered_on" (ISO date of an RSVP/order).
     extra: Mapping[str, str] = NO_EXTRA
+    # What matching knows this person by: `keys_of(match_name, email, linkedin,
+    # company)`, worked out by a reader that had the means to at little cost; None
+    # when matching is to work them out.
+    keys: Keys | None = None
 
 
 class Skipped(NamedTuple):

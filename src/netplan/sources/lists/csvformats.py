@@ -11,7 +11,15 @@ from types import MappingProxyType
 from typing import Any
 
 from netplan.errors import InputError, Problem
-from netplan.model.identity import PLAIN_EMAIL, PLAIN_PROFILE, email_key, profile_key
+from netplan.model.identity import (
+    PLAIN_EMAIL,
+    PLAIN_PROFILE,
+    Keys,
+    company_key,
+    email_key,
+    name_key,
+    profile_key,
+)
 from netplan.model.people import (
     MAX_FIELD_CHARS,
     MAX_IGNORED_COLUMNS,
@@ -80,6 +88,31 @@ def pick_linkedin(value: str) -> str | None:
     if profile_key(v) is not None:
         return v
     return next((part for part in v.split() if profile_key(part) is not None), None)
+
+
+def _emails(cells: list[str]) -> tuple[list[str | None], list[str | None]]:
+    """`pick_email` of each cell, and the key of what it picked: a plain address is
+    both as it is (its key case folded), without the general steps."""
+    plain = list(map(PLAIN_EMAIL.fullmatch, cells))
+    picked = [v if m else pick_email(v) if v else None for v, m in zip(cells, plain, strict=True)]
+    keys = [
+        v.casefold() if m else email_key(p) if p else None
+        for v, m, p in zip(cells, plain, picked, strict=True)
+    ]
+    return picked, keys
+
+
+def _profiles(cells: list[str]) -> tuple[list[str | None], list[str | None]]:
+    """`pick_linkedin` of each cell, and the key of what it picked (see `_emails`)."""
+    plain = list(map(PLAIN_PROFILE.fullmatch, cells))
+    picked = [
+        v if m else pick_linkedin(v) if v else None for v, m in zip(cells, plain, strict=True)
+    ]
+    keys = [
+        "in/" + m.group(1).casefold() if m else profile_key(p) if p else None
+        for m, p in zip(plain, picked, strict=True)
+    ]
+    return picked, keys
 
 
 def _short(cell: str, width: int = 40) -> str:
@@ -163,8 +196,8 @@ class _Row:
 
     def names(
         self, rows: list[list[str]]
-    ) -> tuple[list[str], list[str], list[str | None], list[str | None]]:
-        """Per row: (display name, matching name, first, last)."""
+    ) -> tuple[list[str], list[str], list[str | None], list[str | None], list[str]]:
+        """Per row: (display name, matching name, first, last, the matching name's key)."""
         full = self.column(rows, self.name)
         first = self.column(rows, self.first)
         last = self.column(rows, self.last)
@@ -177,15 +210,21 @@ class _Row:
                         first[k], last[k] = swapped
                         display[k] = f"{first[k]} {last[k]}"
         plain = unchanged_by_match_name
+        unchanged = list(map(plain, display))
         matching = [
-            d if plain(d) else match_name(d, bool(a or b))
-            for d, a, b in zip(display, first, last, strict=True)
+            d if same else match_name(d, bool(a or b))
+            for d, same, a, b in zip(display, unchanged, first, last, strict=True)
         ]
         return (
             display,
             matching,
             [(a if plain(a) else match_name(a, True) or None) if a else None for a in first],
             [(b if plain(b) else match_name(b, True) or None) if b else None for b in last],
+            # A name left unchanged is plain ASCII, whose key is its case folded.
+            [
+                m.casefold() if same else name_key(m) if m else ""
+                for m, same in zip(matching, unchanged, strict=True)
+            ],
         )
 
     def joined(
@@ -204,26 +243,32 @@ class _Row:
 
     def picked(
         self, rows: list[list[str]], columns: tuple[int, ...], email: bool
-    ) -> list[str | None]:
-        """Per row, the first valid email (or LinkedIn URL) among `columns`."""
+    ) -> tuple[list[str | None], list[str | None]]:
+        """Per row, the first valid email (or LinkedIn URL) among `columns`, and its key."""
         found: list[str | None] = [None] * len(rows)
-        plain = PLAIN_EMAIL.fullmatch if email else PLAIN_PROFILE.fullmatch
-        pick = pick_email if email else pick_linkedin
-        for i in columns:
-            values = self.column(rows, i, False)
-            found = [
-                had if had is not None else v if plain(v) else pick(v) if v else None
-                for had, v in zip(found, values, strict=True)
+        keys: list[str | None] = [None] * len(rows)
+        for n, i in enumerate(columns):
+            got, got_keys = (_emails if email else _profiles)(self.column(rows, i, False))
+            if n == 0:
+                found, keys = got, got_keys
+                continue
+            keys = [
+                k if f is not None else g for f, k, g in zip(found, keys, got_keys, strict=True)
             ]
-        return found
+            found = [f if f is not None else g for f, g in zip(found, got, strict=True)]
+        return found, keys
 
     def read_many(self, rows: list[list[str]], lines: list[int]) -> list[Person]:
         """The people of rows that are `width` cells each, read a column at a time; a row
         that is no one is tallied as skipped, or as a hidden LinkedIn member."""
-        display, matching, first, last = self.names(rows)
-        emails = self.picked(rows, self.emails, email=True)
-        linkedins = self.picked(rows, self.linkedins, email=False)
+        display, matching, first, last, name_keys = self.names(rows)
+        emails, email_keys = self.picked(rows, self.emails, email=True)
+        linkedins, profile_keys = self.picked(rows, self.linkedins, email=False)
         companies = self.column(rows, self.company)
+        seen: dict[str, str] = {}  # a list names few companies, many times over
+        company_keys = [
+            seen[c] if c in seen else seen.setdefault(c, company_key(c)) for c in companies
+        ]
         titles = self.column(rows, self.title)
         i = self.connected_on
         connected = [None] * len(rows) if i is None else self.dates(cells[i] for cells in rows)
@@ -248,6 +293,7 @@ class _Row:
                 attending,
                 lines,
                 self.extras_of(rows),
+                map(Keys, name_keys, email_keys, profile_keys, company_keys),
             )
         )
         if not all(matching):  # rows without a name may still have an email or a URL
