@@ -320,3 +320,14 @@ def test_validate_warns_about_targets_that_look_like_one_person(tmp_path: Path) 
     ) in result.stderr
     # Only validate says it: advise is not the place for housekeeping.
     assert "looks like" not in CliRunner().invoke(app, ["advise", str(path)]).stderr
+
+
+def test_a_loose_lookup_finds_every_spelling_including_names_added_after_it() -> None:
+    index: PeopleIndex[str] = PeopleIndex()
+    index.add("plain", "Tomas Herrera")
+    assert index.find("Tomás Herrera") == Match("plain", "loose")  # built here
+    index.add("accented", "Dana Ruíz")
+    assert index.find("Dana Ruiz") == Match("accented", "loose")
+    index.add("other", "Tomás Herrera", company="Globex")
+    # The spelling of the loose key itself first, then the others.
+    assert index.find("Tomás J. Herrera") == Ambiguous(("plain", "other"))

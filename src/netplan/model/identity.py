@@ -428,7 +428,11 @@ class PeopleIndex(Generic[T]):
         self._email: dict[str, T] = {}
         self._profile: dict[str, T] = {}
         self._names: dict[str, list[tuple[str, T]]] = {}  # name key → (company key, value)
-        self._loose: dict[str, list[tuple[str, T]]] | None = None
+        # Loose key → the people whose strict key is a different spelling of it
+        # ("josé díaz" under "jose diaz"). A name whose strict key is already loose (most
+        # are) is found under that key in `_names`, so it is not copied here. Built on
+        # the first lookup that needs it.
+        self._aliases: dict[str, list[tuple[str, T]]] | None = None
 
     def __len__(self) -> int:
         return len(self._names)
@@ -448,7 +452,7 @@ class PeopleIndex(Generic[T]):
 
     def add_many(self, values: Iterable[T], keys: Iterable[Keys]) -> None:
         """`add_keys` for many people: one loop, the dicts looked up once."""
-        emails, profiles, names, loose = self._email, self._profile, self._names, self._loose
+        emails, profiles, names, aliases = self._email, self._profile, self._names, self._aliases
         for value, (name, email, profile, company) in zip(values, keys, strict=True):
             if email and email not in emails:
                 emails[email] = value
@@ -465,8 +469,8 @@ class PeopleIndex(Generic[T]):
                 group.append((company, value))
             else:
                 continue
-            if loose is not None:  # keep it up to date rather than rebuild it
-                near = loose.setdefault(_loosen(name), [])
+            if aliases is not None and (loose := _loosen(name)) != name:
+                near = aliases.setdefault(loose, [])  # kept up to date, not rebuilt
                 if len(near) < _CANDIDATES_PER_WORD:
                     near.append((company, value))
 
@@ -493,8 +497,7 @@ class PeopleIndex(Generic[T]):
             if not self._names:
                 return None
             how = "loose"
-            loose = self._loose if self._loose is not None else self._loose_index()
-            group = loose.get(_loosen(name))
+            group = self._loose_group(name)
             if not group:
                 return None
         if len(group) == 1:  # the usual case: one person of that name
@@ -508,11 +511,20 @@ class PeopleIndex(Generic[T]):
             return Match(distinct[0], how)
         return Ambiguous(tuple(distinct)) if distinct else None
 
-    def _loose_index(self) -> dict[str, list[tuple[str, T]]]:
-        if self._loose is None:
-            self._loose = {}
-            # A name key is a name as good as any other for its loose key.
+    def _loose_group(self, name: str) -> list[tuple[str, T]] | None:
+        """The people whose name has the loose key of `name` (a strict key not found):
+        those spelled as that key first, then the other spellings, at most
+        _CANDIDATES_PER_WORD."""
+        if self._aliases is None:
+            self._aliases = {}
             for key, group in self._names.items():
-                loose = self._loose.setdefault(_loosen(key), [])
-                loose.extend(group[: _CANDIDATES_PER_WORD - len(loose)])
-        return self._loose
+                loose = _loosen(key)
+                if loose != key:
+                    near = self._aliases.setdefault(loose, [])
+                    near.extend(group[: _CANDIDATES_PER_WORD - len(near)])
+        loose = _loosen(name)
+        spelled = self._names.get(loose) if loose != name else None
+        other = self._aliases.get(loose)
+        if spelled and other:
+            return (spelled + other)[:_CANDIDATES_PER_WORD]
+        return spelled or other
