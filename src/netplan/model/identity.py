@@ -403,17 +403,6 @@ def keys_of(
     )
 
 
-# Values whose key the general functions would only confirm: ASCII, one space between
-# words, nothing to strip, unquote or normalise. Most cells of most lists are like
-# this: a list reader that recognises them keys them in a fraction of the time
-# (a name's key is then its casefold, an email's too, a profile's "in/" + slug).
-PLAIN_NAME = re.compile(r"[A-Za-z0-9.'-]+(?: [A-Za-z0-9.'-]+)*")
-PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-PLAIN_PROFILE = re.compile(
-    r"(?:https?://)?(?:www\.)?linkedin\.com/in/([A-Za-z0-9_-]{1,100})/?", re.IGNORECASE
-)
-
-
 class PeopleIndex(Generic[T]):
     """People from lists, found again by the strongest thing two records share: the same
     email, else the same LinkedIn profile, else the same cleaned name with no conflicting

@@ -12,8 +12,6 @@ from typing import Any, TypeVar
 
 from netplan.errors import InputError, Problem
 from netplan.model.identity import (
-    PLAIN_EMAIL,
-    PLAIN_PROFILE,
     Keys,
     company_key,
     email_key,
@@ -54,6 +52,13 @@ _SF_FOOTER = ("copyright (c)", "confidential information - do not distribute", "
 _LONG_RECORD_LINES = 100
 
 _EMAIL_PARTS = re.compile(r"[\s,;]+")
+# Emails and profile URLs whose key the general functions would only confirm: ASCII,
+# nothing to strip, unquote or normalise. Most cells of most lists are like this, and
+# keying them needs no more than their casefold ("in/" + the slug's, for a profile).
+_PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PLAIN_PROFILE = re.compile(
+    r"(?:https?://)?(?:www\.)?linkedin\.com/in/([A-Za-z0-9_-]{1,100})/?", re.IGNORECASE
+)
 _EXPECTED = (
     "name, full name, first name + last name, email, e-mail, email address, "
     "linkedin url, company, organization, account name (or the header row of a "
@@ -93,7 +98,7 @@ def pick_linkedin(value: str) -> str | None:
 def _emails(cells: list[str]) -> tuple[list[str | None], list[str | None]]:
     """`pick_email` of each cell, and the key of what it picked: a plain address is
     both as it is (its key case folded), without the general steps."""
-    plain = list(map(PLAIN_EMAIL.fullmatch, cells))
+    plain = list(map(_PLAIN_EMAIL.fullmatch, cells))
     picked = [v if m else pick_email(v) if v else None for v, m in zip(cells, plain, strict=True)]
     keys = [
         v.casefold() if m else email_key(p) if p else None
@@ -104,7 +109,7 @@ def _emails(cells: list[str]) -> tuple[list[str | None], list[str | None]]:
 
 def _profiles(cells: list[str]) -> tuple[list[str | None], list[str | None]]:
     """`pick_linkedin` of each cell, and the key of what it picked (see `_emails`)."""
-    plain = list(map(PLAIN_PROFILE.fullmatch, cells))
+    plain = list(map(_PLAIN_PROFILE.fullmatch, cells))
     picked = [
         v if m else pick_linkedin(v) if v else None for v, m in zip(cells, plain, strict=True)
     ]
