@@ -276,14 +276,14 @@ def test_load_list_reads_a_file_by_path() -> None:
 
 def test_linkedin_2024_people_lines_and_hidden_members() -> None:
     listing = load("linkedin_2024.csv")
-    got = [(p.line, p.name, p.match_name, p.first, p.last) for p in listing.people]
+    got = [(p.line, p.name, p.match_name) for p in listing.people]
     assert got == [
-        (5, "Dana Whitfield, CPA", "Dana Whitfield", "Dana", "Whitfield"),
-        (6, "Tomás Herrera (He/Him)", "Tomás Herrera", "Tomás", "Herrera"),
-        (8, "Priya Raman \U0001f680", "Priya Raman", "Priya", "Raman"),
-        (9, "Marcus Oyelaran", "Marcus Oyelaran", "Marcus", "Oyelaran"),
-        (10, "Lena Voss, PhD, MBA (She/Her)", "Lena Voss", "Lena", "Voss"),
-        (12, "Kenji Watanabe-Hart", "Kenji Watanabe-Hart", "Kenji", "Watanabe-Hart"),
+        (5, "Dana Whitfield, CPA", "Dana Whitfield"),
+        (6, "Tomás Herrera (He/Him)", "Tomás Herrera"),
+        (8, "Priya Raman \U0001f680", "Priya Raman"),
+        (9, "Marcus Oyelaran", "Marcus Oyelaran"),
+        (10, "Lena Voss, PhD, MBA (She/Her)", "Lena Voss"),
+        (12, "Kenji Watanabe-Hart", "Kenji Watanabe-Hart"),
     ]
     assert listing.warnings == ("3 hidden LinkedIn members skipped",)
     assert listing.skipped == ()  # hidden members are counted, not listed
@@ -355,13 +355,13 @@ def test_linkedin_columns_are_found_by_name_in_any_order() -> None:
     )
 
 
-def test_first_and_last_names_are_cleaned_for_matching() -> None:
+def test_a_name_made_of_first_and_last_names_is_cleaned_for_matching() -> None:
     data = (
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         "Ana \u2728,  Ruiz (she/her) ,https://www.linkedin.com/in/ana-ruiz,,,,1 Jan 2024\n"
     ).encode()
     [ana] = parse_list(data, "Connections.csv").people
-    assert (ana.first, ana.last, ana.match_name) == ("Ana", "Ruiz", "Ana Ruiz")
+    assert ana.match_name == "Ana Ruiz"
     assert ana.name == "Ana \u2728 Ruiz (she/her)"
 
 
@@ -434,12 +434,12 @@ def test_eventbrite_us_one_row_per_ticket_and_status() -> None:
 
 
 def test_eventbrite_uk_and_2013() -> None:
-    uk = [(p.first, p.last, p.email) for p in load("eventbrite_uk.csv").people]
-    assert uk[0] == ("Siobhán", "Kelleher", "siobhan@example.ie")
+    uk = [(p.name, p.email) for p in load("eventbrite_uk.csv").people]
+    assert uk[0] == ("Siobhán Kelleher", "siobhan@example.ie")
     old = load("eventbrite_2013.csv")
-    got = [(p.line, p.first, p.last, p.status, p.attending) for p in old.people]
+    got = [(p.line, p.name, p.status, p.attending) for p in old.people]
     # 2013 exports put Last Name before First Name and have no status column.
-    assert got == [(2, "Rafael", "Quintero", None, True), (3, "Noor", "Haddad", None, True)]
+    assert got == [(2, "Rafael Quintero", None, True), (3, "Noor Haddad", None, True)]
 
 
 def test_meetup_tsv_saved_as_xls() -> None:
@@ -530,7 +530,6 @@ def test_google_contacts_joined_values_and_multiline_cells() -> None:
     ]
     assert [(s.line, s.reason) for s in listing.skipped] == [(6, "no name, email or LinkedIn URL")]
     dana = listing.people[0]
-    assert (dana.first, dana.last) == ("Dana", "Whitfield")
     assert dana.linkedin == "https://www.linkedin.com/in/dana-whitfield-4b1a2c"
     assert dana.extra == {"note": "Met at SaaStr", "labels": "* myContacts, Customers"}
     with pytest.raises(TypeError):
@@ -593,16 +592,16 @@ def test_outlook_title_is_an_honorific_not_the_job() -> None:
 
 def test_generic_list_last_first_ragged_and_skipped_rows() -> None:
     listing = load("generic_contacts.csv")
-    got = [(p.line, p.name, p.match_name, p.first, p.last, p.email) for p in listing.people]
+    got = [(p.line, p.name, p.match_name, p.email) for p in listing.people]
     assert got == [
-        (2, "Dana Whitfield", "Dana Whitfield", "Dana", "Whitfield", "dana@example.com"),
-        (3, "Tomás Herrera", "Tomás Herrera", None, None, None),
+        (2, "Dana Whitfield", "Dana Whitfield", "dana@example.com"),
+        (3, "Tomás Herrera", "Tomás Herrera", None),
         # A surname with a credential, not "Last, First".
-        (4, "Voss, PhD", "Voss", None, None, None),
-        (5, "Priya Raman", "Priya Raman", "Priya", "Raman", "priya.raman@example.com"),
-        (6, "Marcus Oyelaran", "Marcus Oyelaran", None, None, "marcus@example.net"),
+        (4, "Voss, PhD", "Voss", None),
+        (5, "Priya Raman", "Priya Raman", "priya.raman@example.com"),
+        (6, "Marcus Oyelaran", "Marcus Oyelaran", "marcus@example.net"),
         # Known by email only: kept, with no name.
-        (8, "", "", None, None, "solo.contact@example.com"),
+        (8, "", "", "solo.contact@example.com"),
     ]
     assert [(s.line, s.reason) for s in listing.skipped] == [(7, "no name, email or LinkedIn URL")]
     assert listing.warnings == ("2 rows had too many or too few cells; read by header",)
@@ -610,11 +609,8 @@ def test_generic_list_last_first_ragged_and_skipped_rows() -> None:
 
 def test_excel_europe_semicolons_in_cp1252() -> None:
     listing = load("excel_de_semicolon.csv")
-    got = [(p.line, p.name, p.first, p.last, p.company) for p in listing.people]
-    assert got == [
-        (2, "Jürgen Müller", "Jürgen", "Müller", "Beispiel GmbH"),
-        (3, "Zoë Brandt", "Zoë", "Brandt", "Muster & Söhne KG"),
-    ]
+    got = [(p.line, p.name, p.company) for p in listing.people]
+    assert got == [(2, "Jürgen Müller", "Beispiel GmbH"), (3, "Zoë Brandt", "Muster & Söhne KG")]
     assert listing.warnings == ("decoded as cp1252 (not UTF-8): byte 0xfc on line 2 is not UTF-8",)
 
 

@@ -22,18 +22,10 @@ def load(name: str) -> ListFile:
 def test_android_vcard_21_with_quoted_printable_names() -> None:
     listing = load("contacts_android.vcf")
     assert (listing.format, listing.encoding, listing.header_line) == ("vcard", "utf-8", None)
-    got = [(p.line, p.name, p.first, p.last, p.email, p.company, p.title) for p in listing.people]
+    got = [(p.line, p.name, p.email, p.company, p.title) for p in listing.people]
     assert got == [
-        (
-            1,
-            "Tomás Herrera",
-            "Tomás",
-            "Herrera",
-            "tomas@example.org",
-            "Globex",
-            "Solutions Engineer",
-        ),
-        (10, "Priya Raman", "Priya", "Raman", "priya.raman@example.com", None, None),
+        (1, "Tomás Herrera", "tomas@example.org", "Globex", "Solutions Engineer"),
+        (10, "Priya Raman", "priya.raman@example.com", None, None),
     ]
     assert listing.ignored_columns == ("TEL",)
     assert (listing.skipped, listing.warnings) == ((), ())
@@ -84,7 +76,7 @@ def test_empty_fn_takes_the_name_from_n_and_never_from_the_email() -> None:
     solo = people[2]
     assert (solo.name, solo.match_name, solo.email) == ("", "", "solo.contact@example.com")
     lena = people[3]
-    assert (lena.name, lena.first, lena.last) == ("Lena Voss", "Lena", "Voss")
+    assert (lena.name, lena.match_name) == ("Lena Voss", "Lena Voss")
 
 
 def test_vcard_40_with_a_social_profile() -> None:

@@ -43,15 +43,12 @@ class Person(NamedTuple):
 
     `name` is for showing (spacing tidied, otherwise as written: "Dana Lee, CPA");
     `match_name` is for matching (credentials, bracketed parts such as pronouns,
-    emoji, leading honorifics and stray spaces removed: "Dana Lee"). `first` and
-    `last` are cleaned the same way as `match_name`. Empty `name` only when the
+    emoji, leading honorifics and stray spaces removed: "Dana Lee"). Empty `name` only when the
     person has an email or a LinkedIn URL to be known by.
     """
 
     name: str
     match_name: str
-    first: str | None = None
-    last: str | None = None
     email: str | None = None
     company: str | None = None
     title: str | None = None

@@ -209,38 +209,45 @@ class _Row:
             return [v.strip(" \r\n") for v in values]  # `tidy`, for a column of plain cells
         return list(map(tidy, values))
 
-    def names(
-        self, rows: list[list[str]]
-    ) -> tuple[list[str], list[str], list[str | None], list[str | None], list[str]]:
-        """Per row: (display name, matching name, first, last, the matching name's key)."""
+    def names(self, rows: list[list[str]]) -> tuple[list[str], list[str], list[str]]:
+        """Per row: (display name, matching name, the matching name's key)."""
         full = self.column(rows, self.name)
-        first = self.column(rows, self.first)
-        last = self.column(rows, self.last)
-        display = full if all(full) else self.joined(rows, full, first, last)
-        if "," in "\0".join(display):
-            for k, shown in enumerate(display):
-                if "," in shown and not (first[k] or last[k]):
-                    swapped = split_last_first(match_name(shown))
-                    if swapped is not None:
-                        first[k], last[k] = swapped
-                        display[k] = f"{first[k]} {last[k]}"
-        plain = unchanged_by_match_name
-        unchanged = list(map(plain, display))
+        if all(full) and "," not in "\0".join(full):
+            # Every row has a full name, none with a comma: the first and last names
+            # would change nothing (they only tell a credential from "Last, First").
+            display, known = full, [False] * len(rows)
+        else:
+            display, known = self.full_names(rows, full)
+        unchanged = list(map(unchanged_by_match_name, display))
         matching = [
-            d if same else match_name(d, bool(a or b))
-            for d, same, a, b in zip(display, unchanged, first, last, strict=True)
+            d if same else match_name(d, k)
+            for d, same, k in zip(display, unchanged, known, strict=True)
         ]
         return (
             display,
             matching,
-            [(a if plain(a) else match_name(a, True) or None) if a else None for a in first],
-            [(b if plain(b) else match_name(b, True) or None) if b else None for b in last],
             # A name left unchanged is plain ASCII, whose key is its case folded.
             [
                 m.casefold() if same else name_key(m) if m else ""
                 for m, same in zip(matching, unchanged, strict=True)
             ],
         )
+
+    def full_names(self, rows: list[list[str]], full: list[str]) -> tuple[list[str], list[bool]]:
+        """Per row, the name to show (the full name, else first, middle and last joined,
+        or a "Last, First" name turned round) and whether it is known to be a name
+        rather than "Last, First"."""
+        first = self.column(rows, self.first)
+        last = self.column(rows, self.last)
+        display = full if all(full) else self.joined(rows, full, first, last)
+        known = [bool(a or b) for a, b in zip(first, last, strict=True)]
+        if "," in "\0".join(display):
+            for k, shown in enumerate(display):
+                if "," in shown and not known[k]:
+                    swapped = split_last_first(match_name(shown))
+                    if swapped is not None:
+                        display[k], known[k] = f"{swapped[0]} {swapped[1]}", True
+        return display, known
 
     def joined(
         self, rows: list[list[str]], full: list[str], first: list[str], last: list[str]
@@ -276,7 +283,7 @@ class _Row:
     def read_many(self, rows: list[list[str]], lines: list[int]) -> list[Person]:
         """The people of rows that are `width` cells each, read a column at a time; a row
         that is no one is tallied as skipped, or as a hidden LinkedIn member."""
-        display, matching, first, last, name_keys = self.names(rows)
+        display, matching, name_keys = self.names(rows)
         emails, email_keys = self.picked(rows, self.emails, email=True)
         linkedins, profile_keys = self.picked(rows, self.linkedins, email=False)
         companies = self.column(rows, self.company)
@@ -296,8 +303,6 @@ class _Row:
         fields = zip(
             display,
             matching,
-            first,
-            last,
             emails,
             [c or None for c in companies],
             [t or None for t in titles],

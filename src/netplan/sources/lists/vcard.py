@@ -123,8 +123,6 @@ def _person(card: _Card, line: int) -> Person | None:
     return Person(
         name=display,
         match_name=matching,
-        first=match_name(given, True) or None,
-        last=match_name(family, True) or None,
         email=email,
         company=card.company() or None,
         title=card.text("title") or None,
