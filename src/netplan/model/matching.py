@@ -184,8 +184,9 @@ def _targets(
     """The file's targets, then each imported list's, merged where they are one person."""
     records = [_record_of(t) for t in event.targets]
     index: PeopleIndex[int] = PeopleIndex()
-    for n, r in enumerate(records):
-        index.add(n, r.name, r.email, r.linkedin, r.company)
+    index.add_many(
+        range(len(records)), [keys_of(r.name, r.email, r.linkedin, r.company) for r in records]
+    )
     notices: list[tuple[Loc, str]] = []
     for i, imported in enumerate(rosters.target_lists):
         where: Loc = ("target_lists", i, "file")

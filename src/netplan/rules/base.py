@@ -68,7 +68,8 @@ class Context:
             people=people,
             settings=file.netplan,
             topics=frozenset(subject_key(t) for t in file.event.topics),
-            interests=frozenset(subject_key(i) for t in people.targets for i in t.interests),
+            # Many targets, few distinct interests: key each distinct one once.
+            interests=frozenset(map(subject_key, {i for t in people.targets for i in t.interests})),
             history=history,
         )
 
