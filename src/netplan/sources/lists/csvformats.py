@@ -181,29 +181,17 @@ class _Row:
             self._dates[key] = found
         return found
 
-    def cell(self, cells: list[str], i: int | None, first_value: bool = True) -> str:
-        """A cell, capped and tidied; of several values (Google), the first unless
-        `first_value` is false (emails and URLs pick the first one that is valid)."""
-        if i is None or not (value := cells[i]):
-            return ""
-        if len(value) > MAX_FIELD_CHARS:
-            value = self.tally.cap(value)
-        if first_value and self.google and " ::: " in value:
-            value = value.split(" ::: ", 1)[0]  # Google joins several values with " ::: "
-        if value.isascii() and "  " not in value and "\t" not in value:
-            return value.strip(" \r\n")  # `tidy`, the common case inlined
-        return tidy(value)
-
     def column(self, rows: list[list[str]], i: int | None, first_value: bool = True) -> list[str]:
-        """`cell` for every row at once: a column of a list is read in a few loops in C
-        rather than a call per cell."""
+        """Cell `i` of every row, capped and tidied; of several values (Google), the first
+        unless `first_value` is false (emails and URLs pick the first one that is valid).
+        A column at a time: a few loops in C rather than a call per cell."""
         if i is None:
             return [""] * len(rows)
         values = [cells[i] for cells in rows]
         if max(map(len, values), default=0) > MAX_FIELD_CHARS:
             values = list(map(self.tally.cap, values))
         if first_value and self.google:
-            values = [v.split(" ::: ", 1)[0] for v in values]
+            values = [v.split(" ::: ", 1)[0] for v in values]  # Google's " ::: " joins values
         joined = "\0".join(values)
         if joined.isascii() and "  " not in joined and "\t" not in joined:
             return [v.strip(" \r\n") for v in values]  # `tidy`, for a column of plain cells
