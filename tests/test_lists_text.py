@@ -589,6 +589,7 @@ _CELLS = st.lists(_PIECES, max_size=6).map("".join)
 
 
 @example([("Dana LEE", "Dana.LEE@X.io", "https://www.LinkedIn.com/in/Dana-LEE/", "Acme")])
+@example([("Dana", "", "linkedin.com/\u0131n/dana", ""), ("", "", "li\u212aedin.com/in/d", "")])
 @example([("Dr Dana Lee, CPA", " mailto:d@x.io", "uk.linkedin.com/in/d?x=1", "ACME Inc.")])
 @given(st.lists(st.tuples(_CELLS, _CELLS, _CELLS, _CELLS), min_size=1, max_size=8))
 def test_a_readers_keys_are_the_keys_of_what_it_read(rows: list[tuple[str, ...]]) -> None:
@@ -598,3 +599,18 @@ def test_a_readers_keys_are_the_keys_of_what_it_read(rows: list[tuple[str, ...]]
     writer.writerows(rows)
     for p in parse_list(out.getvalue().encode(), "x.csv").people:
         assert p.keys == keys_of(p.match_name, p.email, p.linkedin, p.company)
+
+
+@pytest.mark.parametrize("lookalike", ["l\u0131nkedin", "l\u0130nkedin"])
+def test_a_url_with_a_letter_that_only_folds_to_ascii_is_not_a_profile(lookalike: str) -> None:
+    data = f"Name,LinkedIn URL\n,https://www.{lookalike}.com/in/dana\n".encode()
+    listing = parse_list(data, "x.csv")
+    assert listing.people == ()
+    assert [(s.line, s.reason) for s in listing.skipped] == [(2, "no name, email or LinkedIn URL")]
+
+
+def test_every_long_cell_read_is_counted_as_cut_even_in_a_row_that_is_skipped() -> None:
+    long = "x" * 201
+    listing = parse_list(f"Name,Email,Title\nDana Lee,,VP\n,,{long}\n".encode(), "x.csv")
+    assert [s.line for s in listing.skipped] == [3]
+    assert listing.warnings == ("1 value longer than 200 characters was cut to 200",)

@@ -56,8 +56,10 @@ _EMAIL_PARTS = re.compile(r"[\s,;]+")
 # nothing to strip, unquote or normalise. Most cells of most lists are like this, and
 # keying them needs no more than their casefold ("in/" + the slug's, for a profile).
 _PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# ASCII: without it, IGNORECASE lets "i" match a dotless i and "k" the Kelvin sign.
 _PLAIN_PROFILE = re.compile(
-    r"(?:https?://)?(?:www\.)?linkedin\.com/in/([A-Za-z0-9_-]{1,100})/?", re.IGNORECASE
+    r"(?:https?://)?(?:www\.)?linkedin\.com/in/([A-Za-z0-9_-]{1,100})/?",
+    re.IGNORECASE | re.ASCII,
 )
 _EXPECTED = (
     "name, full name, first name + last name, email, e-mail, email address, "
@@ -184,7 +186,8 @@ class _Row:
     def column(self, rows: list[list[str]], i: int | None, first_value: bool = True) -> list[str]:
         """Cell `i` of every row, capped and tidied; of several values (Google), the first
         unless `first_value` is false (emails and URLs pick the first one that is valid).
-        A column at a time: a few loops in C rather than a call per cell."""
+        A column at a time: a few loops in C rather than a call per cell. Every long
+        cell read is counted as cut, whether or not its row is kept."""
         if i is None:
             return [""] * len(rows)
         values = [cells[i] for cells in rows]
