@@ -717,3 +717,19 @@ def test_the_terminal_report_shows_a_screenful_of_colleagues_and_findings() -> N
     assert [
         item_text(i, plan) for i in plan.checklist if item_text(i, plan).startswith("Tell")
     ] == [tell]
+
+
+# -- list readers: rows read in chunks hold a bounded number of cells ------------------
+
+
+def test_wide_rows_of_a_list_are_not_held_a_thousand_at_a_time() -> None:
+    from netplan.sources.lists import parse_list
+
+    # 400 ragged rows of 4,000 two-letter cells each: 4.8 MB of text, 1.6 million
+    # cells. Holding a full chunk of such rows would keep every cell at once.
+    row = "Dana Lee," + "ab," * 4_000 + "\n"
+    data = ("Name,Email\n" + row * 400).encode()
+    one_row = peak_bytes(lambda: parse_list(("Name,Email\n" + row).encode(), "x.csv"))
+    peak = peak_bytes(lambda: parse_list(data, "x.csv"))
+    # The text itself (decoded and split into lines) is about three times its size.
+    assert peak < 4 * len(data) + 20 * one_row

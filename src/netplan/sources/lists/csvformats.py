@@ -376,8 +376,10 @@ def _status_warning(fmt: str, tally: Tally) -> str | None:
 
 
 # Rows read into columns at a time: long enough for the loops over a column to
-# pay, short enough that a chunk's cells are little beside the list's people.
+# pay, short enough that a chunk's cells are little beside the list's people. Rows
+# can be as wide as a hostile file makes them, so a chunk also ends at _CHUNK_CELLS.
 _CHUNK = 1024
+_CHUNK_CELLS = 1 << 16
 
 
 class _Body:
@@ -406,6 +408,7 @@ class _Body:
         people = self.people
         rows: list[list[str]] = []
         lines: list[int] = []
+        held = 0  # cells in `rows`
         line_num = reader.line_num
         for cells in reader:
             line = base + line_num + 1
@@ -425,9 +428,10 @@ class _Body:
                     cells.extend([""] * (width - n))
             rows.append(cells)
             lines.append(line)
-            if len(rows) == _CHUNK:
+            held += len(cells)
+            if len(rows) == _CHUNK or held >= _CHUNK_CELLS:
                 people += row.read_many(rows, lines)
-                rows, lines = [], []
+                rows, lines, held = [], [], 0
         people += row.read_many(rows, lines)
 
     def notes(self) -> list[str]:
