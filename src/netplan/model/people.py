@@ -43,8 +43,8 @@ class Person(NamedTuple):
 
     `name` is for showing (spacing tidied, otherwise as written: "Dana Lee, CPA");
     `match_name` is for matching (credentials, bracketed parts such as pronouns,
-    emoji, leading honorifics and stray spaces removed: "Dana Lee"). Empty `name` only when the
-    person has an email or a LinkedIn URL to be known by.
+    emoji, leading honorifics and stray spaces removed: "Dana Lee"). Empty `name`
+    only when the person has an email or a LinkedIn URL to be known by.
     """
 
     name: str
