@@ -369,17 +369,7 @@ def test_the_limits_are_what_the_cases_hit() -> None:
 
 # Commands that take several files, each run on three events at the caps: every plan is
 # let go once written (team keeps a row of each), so together they cost one event.
-SEVERAL: list[list[str]] = [
-    ["validate"],
-    ["advise", "--format", "text", "--no-color"],
-    ["advise", "--format", "json"],
-    ["advise", "--format", "jsonl"],
-    ["advise", "--format", "markdown"],
-    ["advise", "--format", "json", "-o", OUT, "--force"],
-    ["checklist"],
-    ["team"],
-    ["team", "--format", "json"],
-]
+SEVERAL: list[list[str]] = [*RUNS, ["team"], ["team", "--format", "json"]]
 
 
 def test_several_events_at_the_caps_cost_one_at_a_time(baseline: int, tmp_path: Path) -> None:

@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 import netplan.engine.advise
 from netplan.cli import app
-from tests.conftest import EXAMPLES, REPO, example_files
+from netplan.cli.common import Plans
+from netplan.engine import make_plan
+from netplan.errors import ExitCode
+from tests.conftest import EXAMPLES, REPO, example_files, make_event
 
 runner = CliRunner()
 HAPPY_HOUR = str(EXAMPLES / "happy-hour-pack.toml")
@@ -602,3 +606,11 @@ def test_wide_terminal_uses_the_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert 60 < widest(out) <= 120
     monkeypatch.setenv("COLUMNS", "60")
     assert ok("advise", TRADE_SHOW, "--no-color") != out
+
+
+def test_finish_makes_the_plans_a_report_did_not_take_so_a_bad_file_still_counts() -> None:
+    plans = Plans(iter([make_plan(make_event()), None]), None)
+    assert next(iter(plans)) is not None  # a report that stopped after the first plan
+    with pytest.raises(typer.Exit) as ended:
+        plans.finish()
+    assert ended.value.exit_code == ExitCode.INPUT

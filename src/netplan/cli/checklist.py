@@ -76,6 +76,4 @@ def checklist(
             checklist_only=True,
             input_paths=files,
         )
-    for _ in plans:  # every file is read, so that a bad one sets the exit status
-        pass
     plans.finish()

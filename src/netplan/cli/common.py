@@ -345,7 +345,10 @@ class Plans:
             plan = self._next()
 
     def finish(self) -> None:
-        """The exit status, once the report is written: every plan has been made."""
+        """The exit status, once the report is written. Plans not reported yet are made
+        first, so that a bad file after the last one reported still sets it."""
+        for _ in self:
+            pass
         if self.failed:
             raise typer.Exit(ExitCode.INPUT)
         if self.flagged:
