@@ -614,3 +614,30 @@ def test_finish_makes_the_plans_a_report_did_not_take_so_a_bad_file_still_counts
     with pytest.raises(typer.Exit) as ended:
         plans.finish()
     assert ended.value.exit_code == ExitCode.INPUT
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_json_text_is_the_standard_indented_form(count: int, tmp_path: Path) -> None:
+    """Long arrays are written a batch at a time, each cut out of a deeper document;
+    the text must still be byte for byte what `json.dumps(indent=2)` makes, for one
+    plan (arrays one level deep) and several (two levels), over several batches."""
+    from netplan.report.json import BATCH
+
+    targets = "".join(
+        f'[[targets]]\nname = "T{i}"\ncompany = "C{i}"\ninterests = ["x"]\n'
+        for i in range(2 * BATCH + 7)
+    )
+    path = tmp_path / "big.toml"
+    path.write_text(
+        '[event]\nname = "E"\nkind = "mixer"\n[me]\nname = "R"\n'
+        '[[colleagues]]\nname = "Ann"\nexpertise = ["x"]\nknows = ["T3"]\n' + targets,
+        encoding="utf-8",
+    )
+    out = ok("advise", *[str(path)] * count, "--format", "json")
+    assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
+    for command in (
+        ["checklist", "--format", "json"],
+        ["checklist", "--for", "Ann", "--format", "json"],
+    ):
+        out = ok(*command[:1], *[str(path)] * count, *command[1:])
+        assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
