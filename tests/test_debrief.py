@@ -179,6 +179,47 @@ def test_a_checklist_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
     assert f"{prep}:2: not UTF-8: invalid byte 0xe9" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello\n",  # not a checklist at all
+        "",
+        "First Name,Last Name\n",
+        "Checklist: Harbour Expo\n  During\n    [x] Meet Kim Wu\n",  # the text format
+    ],
+)
+def test_a_file_with_no_checklist_items_is_refused_and_records_nothing(
+    tmp_path: Path, text: str
+) -> None:
+    path = event(tmp_path)
+    ok("debrief", path, "--met", "Kim Wu")
+    junk = tmp_path / "junk.md"
+    junk.write_text(text, encoding="utf-8")
+    result = cli("debrief", path, "--from", str(junk), "--force")
+    assert result.exit_code == 2
+    assert f"{junk} has no checklist items" in result.stderr
+    assert [p["name"] for p in json.loads(ok("history", "--met", "--format", "json"))] == [
+        "Kim Wu"
+    ]  # the debrief recorded before is still there
+
+
+def test_a_checklist_none_of_whose_items_is_in_the_plan_is_refused(tmp_path: Path) -> None:
+    path = event(tmp_path)
+    prep = tmp_path / "prep.md"
+    prep.write_text("- [x] Buy milk\n- [ ] Call the bank\n", encoding="utf-8")
+    result = cli("debrief", path, "--from", str(prep))
+    assert result.exit_code == 2
+    assert "none of its checklist items is in the plan for 'Harbour Expo'" in result.stderr
+    # One item of the plan is enough: the rest are reported, not refused.
+    with_heading = ticked(tmp_path, path)
+    text = with_heading.read_text(encoding="utf-8")
+    item = next(line for line in text.splitlines() if line.startswith("- [ ] Meet "))
+    prep.write_text(f"{item}\n- [x] Buy milk\n", encoding="utf-8")
+    result = cli("debrief", path, "--from", str(prep))
+    assert result.exit_code == 0, result.stderr
+    assert "are not in this plan" in result.stderr
+
+
 def test_ticked_lines_that_are_not_in_the_plan_are_reported(tmp_path: Path) -> None:
     path = event(tmp_path)
     prep = ticked(tmp_path, path)

@@ -170,16 +170,23 @@ def _read_ticked(plan: Plan, path: Path) -> FromChecklist:
 
     source = source_name(str(path))
     ticked = parse(decode(read_bytes(str(path)), source))
+    if not ticked.tasks:
+        # Read as "nothing ticked", any file would record a debrief of zeros and,
+        # with --force, replace a real one.
+        raise UsageError(
+            f"{source} has no checklist items ('- [ ] ...' lines): --from reads the markdown "
+            "checklist that `netplan checklist EVENT -o PREP.md` writes"
+        )
     if ticked.heading is None:
-        return read_ticked(plan, ticked, None)
+        return _matched(source, plan, read_ticked(plan, ticked, None))
     # Whose checklist: the heading as `netplan checklist` writes it for this event,
     # for the rep or for one of the people who go.
     name = md(plan.event.name)
     if ticked.heading in (name, f"Checklist: {name}"):
-        return read_ticked(plan, ticked, None)
+        return _matched(source, plan, read_ticked(plan, ticked, None))
     for person in plan.going:
         if ticked.heading == f"Checklist for {md(person)}: {name}":
-            return read_ticked(plan, ticked, person)
+            return _matched(source, plan, read_ticked(plan, ticked, person))
     if ticked.title == name:
         raise UsageError(
             f"{source} is the checklist of someone who does not go to '{plan.event.name}' "
@@ -189,6 +196,16 @@ def _read_ticked(plan: Plan, path: Path) -> FromChecklist:
         f"{source} is the checklist of '{_unescape(ticked.title or '')}', not of "
         f"'{plan.event.name}': debrief each event with its own checklist"
     )
+
+
+def _matched(source: str, plan: Plan, read: FromChecklist) -> FromChecklist:
+    """`read`, unless not one of its items, ticked or not, is an item of this plan."""
+    if not read.items:
+        raise UsageError(
+            f"{source}: none of its checklist items is in the plan for '{plan.event.name}': "
+            "give the checklist `netplan checklist` wrote for this event"
+        )
+    return read
 
 
 def _unescape(s: str) -> str:
@@ -305,6 +322,7 @@ class FromChecklist:
     met: tuple[str, ...]  # targets whose items are ticked
     done: tuple[str, ...]  # the other ticked items, as plain text
     unknown: tuple[int, ...]  # lines of ticked items the plan does not have
+    items: int = 0  # the file's items, ticked or not, that are items of the plan
 
 
 def read_ticked(plan: Plan, ticked: Ticked, reader: str | None) -> FromChecklist:
@@ -320,14 +338,16 @@ def read_ticked(plan: Plan, ticked: Ticked, reader: str | None) -> FromChecklist
     met: list[str] = []
     done: list[str] = []
     unknown: list[int] = []
+    items = 0
     for task in ticked.tasks:
+        item = by_text.get(task.text)
+        items += item is not None
         if not task.done:
             continue
-        item = by_text.get(task.text)
         if item is None:
             unknown.append(task.line)
         elif isinstance(item.action, MeetTarget) and item.target is not None:
             met.append(item.target)
         else:
             done.append(item_text(item, plan, reader))
-    return FromChecklist(tuple(met), tuple(done), tuple(unknown))
+    return FromChecklist(tuple(met), tuple(done), tuple(unknown), items)
