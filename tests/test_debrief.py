@@ -445,3 +445,25 @@ def test_goal_from_history(tmp_path: Path) -> None:
     assert (
         json.loads(ok("advise", str(path), "--format", "json"))["event"]["new_contacts_goal"] == 3
     )
+
+
+def test_a_debrief_caught_up_late_counts_each_person_new_once(tmp_path: Path) -> None:
+    """Debriefs recorded out of order: a meeting at a later event is not an earlier one,
+    and the later event no longer counts as new someone met at an earlier one."""
+    later = event(tmp_path, "2027-05-01", name="later")
+    earlier = event(tmp_path, "2027-03-18", name="earlier")
+    ok("debrief", later, "--met", "Kim Wu", "--alone")
+    assert [e["new_contacts"] for e in history_json()["events"]] == [1]
+
+    targets = json.loads(ok("advise", earlier, "--format", "json"))["targets"]
+    assert [t["met_before"] for t in targets if t["name"] == "Kim Wu"] == [None]
+    out = ok("debrief", earlier, "--met", "Kim Wu", "--alone")
+    assert out.startswith("Recorded Harbour Expo (2027-03-18): 1 new contact")
+    events = history_json()["events"]
+    assert [(e["date"], e["new_contacts"]) for e in events] == [
+        ("2027-03-18", 1),
+        ("2027-05-01", 0),
+    ]
+    # A still later event learns from the last meeting.
+    last = json.loads(ok("advise", event(tmp_path, "2027-06-01", name="last"), "--format", "json"))
+    assert [t["met_before"] for t in last["targets"] if t["name"] == "Kim Wu"] == ["2027-05-01"]

@@ -275,6 +275,7 @@ class History:
         """What the history knows of this event's targets (all of them, with `people`)."""
         from netplan.model.event import event_id
         from netplan.model.identity import person_keys
+        from netplan.model.when import event_day
 
         if not self._opened:
             self._opened = True
@@ -288,7 +289,8 @@ class History:
 
         targets = event.targets if people is None else people.targets
         keys = [k for t in targets for k in person_keys(t.name, t.email, t.linkedin)]
-        return snapshot(self._conn, keys, excluding=event_id(event.event))
+        day = event_day(event.event)
+        return snapshot(self._conn, keys, excluding=event_id(event.event), before=day)
 
     def close(self) -> None:
         if self._conn is not None:

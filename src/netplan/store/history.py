@@ -186,7 +186,23 @@ def record(
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((event, pos, *row) for pos, row in enumerate(met)),
         )
+        if date is not None:
+            _not_new_later(conn, date, {k for row in met for k in row[5:8] if k})
     return previous
+
+
+def _not_new_later(conn: HistoryConnection, day: str, keys: set[str]) -> None:
+    """Those met at an event recorded after a later one are no longer new contacts of
+    the later one: debriefs caught up on out of order count each person new once."""
+    later = f"SELECT e.id FROM event AS e WHERE {_DAY} > ?"
+    for chunk in _chunks(sorted(keys), _CHUNK):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(
+            f"UPDATE met SET new = 0 WHERE new = 1 AND event IN ({later}) AND"
+            f" (name_key IN ({marks}) OR email_key IN ({marks}) OR (profile_key IN ({marks})"
+            f"{_NOT_A_PUB_SLUG.replace('m.', '')}))",
+            (day, *chunk, *chunk, *chunk),
+        )
 
 
 @contextmanager
@@ -231,8 +247,9 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 _NOT_A_PUB_SLUG = " AND NOT (m.profile_key LIKE 'in/%' AND m.linkedin LIKE '%linkedin.com/pub/%')"
 
 
-def _last_met_sql(n: int) -> str:
-    """The last day each of n keys was met, whichever column (name, email, profile) it is in.
+def _last_met_sql(n: int, before: bool) -> str:
+    """The last day each of n keys was met, whichever column (name, email, profile) it is in
+    (`before`: only at events of a day before a date, given as one more parameter).
 
     CROSS JOIN keeps `met` as the outer loop, so each key is an index lookup and each
     row found one lookup of its event by id: the cost follows the rows found, not
@@ -242,6 +259,7 @@ def _last_met_sql(n: int) -> str:
     parts = [
         f"SELECT m.{column} AS key, {_DAY} AS day FROM met AS m CROSS JOIN event AS e"
         f" ON e.id = m.event WHERE m.{column} IN ({marks}) AND e.event_id IS NOT ?"
+        + (f" AND {_DAY} < ?" if before else "")
         + (_NOT_A_PUB_SLUG if column == "profile_key" else "")
         for column in ("name_key", "email_key", "profile_key")
     ]
@@ -249,22 +267,29 @@ def _last_met_sql(n: int) -> str:
 
 
 def snapshot(
-    conn: HistoryConnection, keys: Iterable[str], excluding: str | None = None
+    conn: HistoryConnection,
+    keys: Iterable[str],
+    excluding: str | None = None,
+    before: dt.date | None = None,
 ) -> HistorySnapshot:
     """Every event (oldest first), and the last day each of `keys` was met.
 
     `keys` are identity keys of any kind, matched against all three key columns.
     Only those keys are looked up, in indexed queries of at most _CHUNK keys. The
     event `excluding` names (the one being advised on, if it was already debriefed)
-    is left out of both, so advice never learns from the event itself.
+    is left out of both, so advice never learns from the event itself. With `before`
+    (that event's day), only meetings on earlier days count: a debrief of an older
+    event recorded late must not take a later meeting for an earlier one.
     """
     wanted = sorted({k for k in keys if k})
     met_before: dict[str, dt.date] = {}
+    day_params = [before.isoformat()] if before is not None else []
     with translated(conn.path), _reading(conn):
         summaries = [s for _, s in _summaries(conn) if s.event_id != excluding]
         for chunk in _chunks(wanted, _CHUNK):
-            params = [*chunk, excluding] * 3
-            for key, day in conn.execute(_last_met_sql(len(chunk)), params):
+            params = [*chunk, excluding, *day_params] * 3
+            query = _last_met_sql(len(chunk), before is not None)
+            for key, day in conn.execute(query, params):
                 met_before[key] = dt.date.fromisoformat(day)
     return HistorySnapshot(events=tuple(summaries), met_before=met_before)
 
