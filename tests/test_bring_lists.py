@@ -480,6 +480,7 @@ def test_targets_you_already_know_are_to_reconnect_with(
     assert target(data, "Kim Wu")["known_by_me"] is False
     texts = [i["text"] for i in data["checklist"]]
     assert "Reconnect with Lou Reed, high priority." in texts
+    assert target(data, "Lou Reed")["owner"] == data["event"]["me"]
     monkeypatch.setenv("NETPLAN_HOME", str(tmp_path / "home"))
     out = cli("debrief", str(path), "--met", "Lou Reed", "--met", "Kim Wu").stdout
     assert "1 new contact against" in out  # Lou was known already

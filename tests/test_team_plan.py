@@ -66,6 +66,21 @@ def test_an_introducer_who_comes_owns_first_then_an_expert_then_you() -> None:
     assert owners(plan) == {"Kim": "Ana", "Pay": "Dev", "Zed": "Dev", "Max": "Robin"}
 
 
+def test_targets_you_met_before_stay_with_you_even_when_a_colleague_knows_them() -> None:
+    from netplan.model.history import HistorySnapshot
+    from netplan.model.identity import name_key
+
+    event = make_event(colleagues=TEAM, targets=[{"name": n} for n in ("Kim", "Lou", "Zed", "Max")])
+    met = HistorySnapshot(events=(), met_before={name_key("Kim"): dt.date(2026, 1, 10)})
+    plan = make_plan(event, history=met)
+    assert plan.verdict == "go-together-split-up"
+    # Ana knows Kim and Lou; you met Kim before: following up is yours.
+    assert owners(plan) == {"Kim": "Robin", "Lou": "Ana", "Zed": "Dev", "Max": "Robin"}
+    kim = next(i for i in plan.checklist if i.target == "Kim")
+    assert item_text(kim, plan).startswith("Follow up with Kim")
+    assert owners(make_plan(event)) == {"Kim": "Ana", "Lou": "Ana", "Zed": "Dev", "Max": "Robin"}
+
+
 def test_high_priority_targets_nobody_can_introduce_stay_with_you() -> None:
     plan = plan_for(
         event={"topics": ["payments"]},

@@ -153,6 +153,8 @@ class _Claim(NamedTuple):
     priority: Priority
     introducers: tuple[Introducer, ...]
     experts: tuple[ExpertFit, ...]
+    yours: bool  # you know them already: a connection, or met at an earlier event
+    met_before: dt.date | None
 
 
 def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[TargetBrief, ...]:
@@ -192,7 +194,9 @@ def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[Tar
                 found = fits[interests] = _expert_fit(interests, experts, keys)
             fit = found
         intros = tuple([introducer[k] for k in people.known_by.get(n, ())])
-        claims.append(_Claim(t.priority, intros, fit))
+        met = ctx.met_before(t)
+        yours = met is not None or people.known_by_me[n]
+        claims.append(_Claim(t.priority, intros, fit, yours, met))
     owners = assign_owners(claims, ctx.me.name, brought, verdict)
     return tuple(
         TargetBrief(
@@ -205,7 +209,7 @@ def _briefs(ctx: Context, brought: Sequence[str], verdict: Verdict) -> tuple[Tar
             claim.introducers,
             claim.experts,
             owner,
-            ctx.met_before(t),
+            claim.met_before,
             t.email,
             t.linkedin,
             people.registered[n],

@@ -2,12 +2,14 @@
 own checklist. Pure: plan data in, plan data out.
 
 Ownership, when the group splits up: each target gets one owner among the people who
-go. A high-priority target nobody coming can introduce stays with you (you are the
-salesperson). For the rest, in checklist order, the first of these with room takes
-it: a colleague who comes and knows the target, a brought expert whose subjects fit
-its interests, you. Room means owning no more than an even share plus one; when
-everyone preferred is full, the least loaded person takes it (ties: you first, then
-colleagues in file order). A pair or a rep going alone owns everything themselves.
+go. A target you know already (a connection, or met at an earlier event) stays with
+you: a colleague's introduction adds nothing there. So does a high-priority target
+nobody coming can introduce (you are the salesperson). For the rest, in checklist
+order, the first of these with room takes it: a colleague who comes and knows the
+target, a brought expert whose subjects fit its interests, you. Room means owning no
+more than an even share plus one; when everyone preferred is full, the least loaded
+person takes it (ties: you first, then colleagues in file order). A pair or a rep going
+alone owns everything themselves.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def assign_owners(
     load = dict.fromkeys(going, 0)
     owners: list[str | None] = [None] * len(briefs)
     for n, b in enumerate(briefs):
-        if b.priority == "high" and not any(i.coming for i in b.introducers):
+        if b.yours or (b.priority == "high" and not any(i.coming for i in b.introducers)):
             owners[n] = me
             load[me] += 1
     for n, b in enumerate(briefs):
@@ -62,6 +64,8 @@ class Claims(Protocol):
     def introducers(self) -> Sequence[Introducer]: ...
     @property
     def experts(self) -> Sequence[ExpertFit]: ...
+    @property
+    def yours(self) -> bool: ...
 
 
 def schedule(info: EventInfo, verdict: Verdict, regroup_minutes: int) -> tuple[Slot, ...]:

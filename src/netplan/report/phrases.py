@@ -375,8 +375,6 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
         )
     if brief.met_before:
         text += f" You last met them on {brief.met_before.isoformat()}."
-    elif brief.known_by_me and owner != me:
-        text += " You know them already."
     if brief.registered is False:
         text += " Not on the attendee list: check they are coming."
     if brief.experts and (others := [e for e in brief.experts if e.name != owner]):
