@@ -70,7 +70,10 @@ def tree(plan: Plan) -> list[tuple[int, str]]:
             via = [i.name for i in t.introducers if i.coming and i.name != person]
             rows.append((1, t.name + (f" ← {', '.join(via)}" if via else "")))
         if not owned:
-            rows.append((1, "no targets of their own: introductions and support"))
+            # Introducing and backing up is what a colleague without targets is for;
+            # the rep is there to meet people.
+            role = "meet new people" if person == plan.me else "introductions and support"
+            rows.append((1, f"no targets of their own: {role}"))
     more = len(plan.targets) - len(targets)
     if more:
         rows.append((0, f"... and {more:,} more targets"))
