@@ -93,6 +93,26 @@ def test_a_close_friend_who_comes_is_told_to_split_up() -> None:
     assert not friend.resolved
 
 
+def test_an_expert_who_stays_is_not_said_to_make_the_product_shine_there() -> None:
+    plan = plan_for(
+        event={"kind": "trade-show", "topics": ["payments"]},
+        colleagues=[
+            {"name": "Sam", "style": "socializer", "expertise": ["payments"]},
+            {"name": "Dev", "expertise": ["payments"]},
+        ],
+    )
+    assert plan.left == ("Sam",)
+    assert plan.brought == ("Dev",)
+    said = {
+        f.subjects: finding_message(f, plan) for f in plan.findings if f.rule == "subject-experts"
+    }
+    assert said[("Sam",)].endswith(
+        "They stay at the office: ask them to brief you before the event."
+    )
+    assert "shine" not in said[("Sam",)]
+    assert said[("Dev",)].endswith("an expert makes the product shine.")
+
+
 def test_bring_only_who_you_need_is_not_said_when_everyone_listed_comes() -> None:
     everyone = plan_for(**SPLIT, netplan={"large_group": 3})
     (group,) = [f for f in everyone.findings if f.rule == "group-size"]

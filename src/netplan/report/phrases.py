@@ -147,6 +147,8 @@ def finding_message(f: Finding, plan: Plan) -> str:
                 f"{colleague} can speak with authority on {names(subjects, NAMES_SHOWN)}, "
                 "which people there care about"
             )
+            if colleague in staying:
+                return msg + ". They stay at the office: ask them to brief you before the event."
             if big_stage:
                 return msg + ": at a trade show or conference an expert makes the product shine."
             return msg + "."
