@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -129,5 +128,5 @@ def init(
         return
     from netplan.output import write_atomic
 
-    write_atomic(Path(path), content, force=force)
+    write_atomic(path, content, force=force)  # as typed: a trailing '/' is refused
     env.err([f"Wrote {path}. Next: netplan validate {path}"])
