@@ -14,7 +14,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from netplan.cli import app
+from netplan.errors import InputError
 from netplan.model.identity import Ambiguous, Match, PeopleIndex
+from netplan.sources.lists import MAX_LIST_BYTES, load_list
 
 runner = CliRunner()
 
@@ -581,3 +583,43 @@ def test_people_text_and_a_bad_file(tmp_path: Path) -> None:
     bad = cli("people", str(tmp_path / "nope.csv"))
     assert bad.exit_code == 2
     assert "nope.csv: no such file" in bad.stderr
+
+
+def test_people_reads_a_list_from_standard_input(tmp_path: Path) -> None:
+    """'-' is standard input, as for advise: what a file gives, under the name <stdin>."""
+    text = linkedin(("Kim", "Wu", "kimwu", "Acme"))
+    (tmp_path / "c.csv").write_text(text)
+    for fmt in ("text", "json", "csv"):
+        piped = runner.invoke(app, ["people", "-", "-f", fmt], input=text.encode("utf-8"))
+        assert piped.exit_code == 0, piped.stderr
+        from_file = cli("people", str(tmp_path / "c.csv"), "-f", fmt).stdout
+        assert piped.stdout == from_file.replace(str(tmp_path / "c.csv"), "<stdin>")
+    assert (
+        json.loads(runner.invoke(app, ["people", "-", "-f", "json"], input=text).stdout)["source"]
+        == "<stdin>"
+    )
+
+
+def test_people_reads_standard_input_once_and_capped() -> None:
+    twice = runner.invoke(app, ["people", "-", "-"], input="Name\nKim Wu\n")
+    assert (twice.exit_code, twice.stdout) == (2, "")
+    assert twice.stderr == "netplan: '-' (standard input) can be given only once\n"
+    big = runner.invoke(app, ["people", "-"], input=b"Name\n" + b"x" * MAX_LIST_BYTES)
+    assert (big.exit_code, big.stdout) == (2, "")
+    assert big.stderr == (
+        f"<stdin>: file is larger than the {MAX_LIST_BYTES:,}-byte limit for a contact or "
+        "attendee list\n"
+    )
+
+
+def test_the_loader_reads_dash_as_standard_input_only_when_given_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the command line's '-' is standard input: a list an event file names is a file."""
+    monkeypatch.chdir(tmp_path)
+    Path("-").write_text("Name\nKim Wu\n")
+    assert [p.name for p in load_list("-").people] == ["Kim Wu"]
+    stream = io.BytesIO(b"Name\nLou Reed\n")
+    assert [p.name for p in load_list("-", stdin=stream).people] == ["Lou Reed"]
+    with pytest.raises(InputError, match="larger than the 10-byte limit"):
+        load_list("-", max_bytes=10, stdin=io.BytesIO(b"Name\nLou Reed\n"))

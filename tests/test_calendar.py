@@ -392,6 +392,37 @@ def test_for_everyone_writes_one_calendar_per_person(tmp_path: Path) -> None:
 # --- writing --------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("slash", ["", "/"])
+@pytest.mark.parametrize("person", [[], ["--for", "Tom Becker"]], ids=["rep", "colleague"])
+def test_a_folder_gets_the_inputs_stem_ics(tmp_path: Path, slash: str, person: list[str]) -> None:
+    """As advise and checklist: an existing folder (or `out/`) means FILE-STEM.EXT in it."""
+    path = write(tmp_path, event_data())
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, out, err = call(
+        "calendar", path, *person, "-o", f"{folder}{slash}", SOURCE_DATE_EPOCH=EPOCH
+    )
+    assert (code, out, err) == (0, "", "")
+    assert [p.name for p in folder.iterdir()] == ["event.ics"]
+    written = (folder / "event.ics").read_bytes()
+    assert written == ics(path, *person, SOURCE_DATE_EPOCH=EPOCH).encode("utf-8")
+    code, _, err = call("calendar", path, *person, "-o", str(folder))
+    assert code == 2
+    assert err == f"netplan: {folder / 'event.ics'}: already exists (use --force to overwrite it)\n"
+
+
+@pytest.mark.parametrize("person", [[], ["--for", "everyone"]], ids=["rep", "everyone"])
+def test_a_folder_that_does_not_exist_is_refused(tmp_path: Path, person: list[str]) -> None:
+    path = write(tmp_path, event_data())
+    code, out, err = call("calendar", path, *person, "-o", f"{tmp_path / 'out'}/")
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == f"netplan: {tmp_path / 'out'}/: no such folder (create it first, or give a file name)\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["event.toml"]
+
+
 def test_output_never_replaces_a_file_without_force(tmp_path: Path) -> None:
     path = write(tmp_path, event_data())
     target = tmp_path / "prep.ics"

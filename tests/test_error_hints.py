@@ -11,6 +11,11 @@ from netplan.cli import app
 
 HEAD = '[event]\nname = "Expo"\nkind = "mixer"\n'
 ME = '[me]\nname = "Robin"\n'
+START = HEAD + "date = 2027-02-01T18:00:00\n"
+NEEDS_TIME = (
+    "F:5: event.ends: needs a date and a time, such as ends = 2027-02-01T20:00:00{}, or give "
+    "duration_minutes instead"
+)
 
 
 def errors(tmp_path: Path, content: str | bytes) -> list[str]:
@@ -49,6 +54,30 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
             HEAD + "date = 12-05-2027\n" + ME,
             "F:4:10: invalid TOML: Expected newline or end of document after a statement "
             "(write dates as YYYY-MM-DD, such as 2027-05-12, without quotes)",
+        ),
+        (
+            START + 'ends = "2027-02-01T20:00:00"\n' + ME,
+            "F:5: event.ends: a date-time is not text: remove the quotes "
+            "(ends = 2027-02-01T20:00:00)",
+        ),
+        (START + "ends = 2027-02-01\n" + ME, NEEDS_TIME.format("")),
+        (START + "ends = 20:00:00\n" + ME, NEEDS_TIME.format("")),
+        (START + 'ends = "2027-02-01"\n' + ME, NEEDS_TIME.format(" without quotes")),
+        (START + 'ends = "20:00"\n' + ME, NEEDS_TIME.format(" without quotes")),
+        (
+            START + 'ends = "at eight"\n' + ME,
+            "F:5: event.ends: 'at eight' is not a date-time: write one such as "
+            "ends = 2027-02-01T20:00:00, without quotes, or give duration_minutes instead",
+        ),
+        (
+            START + "ends = 20\n" + ME,
+            "F:5: event.ends: must be a TOML date-time, such as ends = 2027-02-01T20:00:00, or "
+            "give duration_minutes instead",
+        ),
+        (
+            HEAD + "date = 18:00:00\n" + ME,
+            "F:4: event.date: a time alone is not a date: write the day too, such as "
+            "date = 2027-03-18T18:00:00",
         ),
         (
             HEAD + ME + '[targets]\nname = "Pat"\n',
@@ -98,6 +127,14 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
         "quoted-us-date",
         "slash-date",
         "dash-date",
+        "quoted-ends",
+        "ends-a-date",
+        "ends-a-time",
+        "ends-a-quoted-date",
+        "ends-a-quoted-time",
+        "ends-text",
+        "ends-a-number",
+        "date-a-time",
         "targets-single-brackets",
         "colleagues-single-brackets",
         "curly-quotes",
@@ -130,3 +167,12 @@ def test_problems_are_listed_in_file_order(tmp_path: Path) -> None:
     lines = errors(tmp_path, content)
     numbers = [int(line.split(":")[1]) for line in lines]
     assert numbers == sorted(numbers)
+
+
+def test_a_hint_shows_the_value_written_escaped_and_cut(tmp_path: Path) -> None:
+    """The value comes from the file: controls are shown as escapes, and only 40 characters."""
+    value = "\\u001b[2J\\u202e" + "x" * 100
+    (line,) = errors(tmp_path, START + f'ends = "{value}"\n' + ME)
+    assert line.startswith("F:5: event.ends: '\\x1b[2J\\u202e" + "x" * 35 + "' is not a date-time")
+    assert "\x1b" not in line
+    assert "\u202e" not in line

@@ -373,10 +373,16 @@ def test_init_flags_without_date_or_kind(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        (("--name", "Mixer"), "--name and --me are needed"),
-        (("--me", "Robin"), "--name and --me are needed"),
-        (("--kind", "trade-show"), "--name and --me are needed"),
-        (("--date", "2027-02-03"), "--name and --me are needed"),
+        # Each names what is missing, given what was passed.
+        (("--name", "Mixer"), "netplan: --name needs --me too\n"),
+        (("--me", "Robin"), "netplan: --me needs --name too\n"),
+        (("--kind", "trade-show"), "netplan: --kind needs --name and --me too\n"),
+        (("--date", "2027-02-03"), "netplan: --date needs --name and --me too\n"),
+        (("--me", "Robin", "--kind", "meetup"), "netplan: --me and --kind need --name too\n"),
+        (
+            ("--date", "2027-02-03", "--kind", "meetup", "--name", "Mixer"),
+            "netplan: --name, --kind and --date need --me too\n",
+        ),
         (("--name", "Mixer", "--me", "Robin", "--date", "2027-02-30"), "--date"),
         (("--name", "Mixer", "--me", "Robin", "--date", "soon"), "--date"),
         (("--name", "Mixer", "--me", "Robin", "--kind", "party"), "--kind"),

@@ -148,14 +148,6 @@ def test_path_under_a_file_is_one_clear_line(tmp_path: Path) -> None:
     assert listing(tmp_path) == {"file.txt"}
 
 
-def test_output_to_an_existing_folder_with_one_input_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    line = one_error_line(run("advise", NEWCOMER, "--format", "json", "-o", str(folder)))
-    assert "notes" in line
-    assert listing(folder) == set()
-
-
 def test_text_written_to_a_file_has_no_colour_even_with_color(tmp_path: Path) -> None:
     out = tmp_path / "plan.txt"
     result = run("advise", TRADE_SHOW, "--color", "-o", str(out))
@@ -297,6 +289,127 @@ def test_several_inputs_into_an_existing_file_need_force(tmp_path: Path) -> None
     assert "--force" in one_error_line(run("checklist", NEWCOMER, TRADE_SHOW, "-o", str(out)))
     assert out.read_bytes() == b"mine\n"
     assert listing(tmp_path) == {"prep.md"}
+
+
+# A folder means one STEM.EXT per input, however many inputs: a script's glob that
+# matches one file must get what it gets when it matches two.
+
+
+@pytest.mark.parametrize("cmd", sorted(COMMANDS))
+@pytest.mark.parametrize("slash", ["", os.sep])
+def test_one_input_into_a_folder_writes_its_stem_ext(cmd: str, slash: str, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    result = run(*with_file(cmd, NEWCOMER), "-o", str(folder) + slash)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == result.stderr == ""
+    (written,) = folder.iterdir()
+    assert written.stem == "newcomer"
+    assert written.read_text(encoding="utf-8") == stdout_of(*with_file(cmd, NEWCOMER))
+
+
+def test_one_input_into_a_folder_is_the_same_file_as_among_several(tmp_path: Path) -> None:
+    alone, among = tmp_path / "alone", tmp_path / "among"
+    alone.mkdir()
+    among.mkdir()
+    assert run("advise", NEWCOMER, "-f", "md", "-o", str(alone)).exit_code == 0
+    assert run("advise", NEWCOMER, TRADE_SHOW, "-f", "md", "-o", str(among)).exit_code == 0
+    assert listing(alone) == {"newcomer.md"}
+    assert (alone / "newcomer.md").read_bytes() == (among / "newcomer.md").read_bytes()
+
+
+def test_one_input_into_a_folder_keeps_the_safety_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "prep"
+    folder.mkdir()
+    (folder / "newcomer.md").write_bytes(b"mine\n")
+    line = one_error_line(run("checklist", NEWCOMER, "-o", str(folder)))
+    assert (
+        line == f"netplan: {folder / 'newcomer.md'}: already exists (use --force to overwrite it)"
+    )
+    assert (folder / "newcomer.md").read_bytes() == b"mine\n"
+    # An input that is the file a folder run would write is refused as an input.
+    source = folder / "plan.md"
+    shutil.copy(NEWCOMER, source)
+    line = one_error_line(run("checklist", str(source), "-o", str(folder)))
+    assert "is one of the input files (use --force to replace it)" in line
+    assert source.read_bytes() == Path(NEWCOMER).read_bytes()
+    assert run("checklist", NEWCOMER, "-o", str(folder), "--force").exit_code == 0
+    assert (folder / "newcomer.md").read_text(encoding="utf-8") == stdout_of("checklist", NEWCOMER)
+
+
+@pytest.mark.parametrize("cmd", ["advise", "checklist"])
+@pytest.mark.parametrize("inputs", [[NEWCOMER], [NEWCOMER, TRADE_SHOW]], ids=["one", "two"])
+def test_a_path_ending_in_a_slash_is_a_folder_never_a_file(
+    cmd: str, inputs: list[str], tmp_path: Path
+) -> None:
+    """`-o out/` where there is no `out`: refused, and no file named `out` appears."""
+    line = one_error_line(run(cmd, *inputs, "-o", str(tmp_path / "nodir") + os.sep))
+    where = f"{tmp_path / 'nodir'}{os.sep}"
+    assert line == f"netplan: {where}: no such folder (create it first, or give a file name)"
+    assert listing(tmp_path) == set()
+
+
+def test_a_path_ending_in_a_slash_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    out.write_bytes(b"mine\n")
+    line = one_error_line(run("checklist", NEWCOMER, "--force", "-o", f"{out}{os.sep}"))
+    assert line == f"netplan: {out}{os.sep}: not a folder"
+    assert out.read_bytes() == b"mine\n"
+    assert listing(tmp_path) == {"plan.md"}
+
+
+def test_an_empty_output_path_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not read as ".": the working folder would get a file per input."""
+    monkeypatch.chdir(tmp_path)
+    for inputs in ([NEWCOMER], [NEWCOMER, TRADE_SHOW]):
+        line = one_error_line(run("checklist", *inputs, "-o", ""))
+        assert line == "netplan: -o needs a file or folder name, not an empty one"
+    assert listing(tmp_path) == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["team", NEWCOMER, TRADE_SHOW],
+        ["schema"],
+        ["people", str(EXAMPLES / "lists" / "linkedin-ana.csv")],
+        ["init", "--name", "Mixer", "--me", "Robin"],
+    ],
+    ids=["team", "schema", "people", "init"],
+)
+@pytest.mark.parametrize("exists", [False, True])
+def test_commands_that_write_one_file_refuse_a_path_ending_in_a_slash(
+    args: list[str], exists: bool, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    if exists:
+        folder.mkdir()
+    where = f"{folder}{os.sep}"
+    where_args = [args[0], where, *args[1:]] if args[0] == "init" else [*args, "-o", where]
+    line = one_error_line(run(*where_args))
+    assert line == (
+        f"netplan: {where}: ends with '{os.sep}', so it names a folder; give the name of the "
+        "file to write"
+    )
+    assert listing(tmp_path) == ({"out"} if exists else set())
+    if exists:
+        assert listing(folder) == set()
+
+
+@pytest.mark.parametrize("slash", ["", os.sep])
+def test_checklist_for_one_person_into_a_folder_writes_a_file_per_input(
+    slash: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tom"
+    folder.mkdir()
+    for_tom = ["--for", "Tom Becker"]
+    result = run("checklist", TRADE_SHOW, *for_tom, "-o", str(folder) + slash)
+    assert result.exit_code == 0, result.stderr
+    assert listing(folder) == {"trade-show.md"}
+    written = (folder / "trade-show.md").read_text(encoding="utf-8")
+    assert written == stdout_of("checklist", TRADE_SHOW, *for_tom)
+    line = one_error_line(run("checklist", TRADE_SHOW, *for_tom, "-o", str(folder)))
+    assert "trade-show.md: already exists" in line
 
 
 def test_same_stem_twice_is_refused_and_nothing_written(tmp_path: Path) -> None:

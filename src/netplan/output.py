@@ -29,6 +29,9 @@ TEMP_SUFFIX = ".tmp"
 # temporary files, and the files of a batch (-o FOLDER) not yet complete.
 _unfinished: set[str] = set()
 
+# A path written with one of these at its end names a folder, never a file.
+SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
 # Errors of os.link that mean "this file system has no hard links", not "no".
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
 
@@ -42,6 +45,23 @@ def remove_unfinished() -> None:
 def _fail(path: Path | str, e: OSError) -> OutputError:
     reason = e.strerror or str(e)
     return OutputError(f"{path}: cannot write: {reason}")
+
+
+def names_folder(path: str) -> bool:
+    """Whether `path` is written as a folder (`out/`): the shell and the system read it
+    so, while `Path` drops the separator, so it is asked of the text as typed."""
+    return path.endswith(SEPARATORS)
+
+
+def _file_path(path: Path | str) -> Path:
+    """`path` as the file to write, refusing a folder written as such: `out/` must not
+    become a file named `out`."""
+    if isinstance(path, str) and names_folder(path):
+        raise OutputError(
+            f"{path}: ends with '{path[-1]}', so it names a folder; give the name of the file "
+            "to write"
+        )
+    return Path(path)
 
 
 def _target(path: Path) -> Path:
@@ -132,13 +152,13 @@ def _write_all(fd: int, content: str | Iterable[str]) -> None:
     os.fsync(fd)
 
 
-def check(path: Path, *, force: bool = False, inputs: Sequence[str] = ()) -> None:
+def check(path: Path | str, *, force: bool = False, inputs: Sequence[str] = ()) -> None:
     """Refuse now what `write_atomic(path, ...)` would refuse (for checking a batch first)."""
-    _existing_mode(_target(Path(path)), force, inputs)
+    _existing_mode(_target(_file_path(path)), force, inputs)
 
 
 def write_atomic(
-    path: Path,
+    path: Path | str,
     content: str | Iterable[str],
     *,
     force: bool = False,
@@ -156,9 +176,10 @@ def write_atomic(
 
     `provisional`: a new file stays in the registry of unfinished files (removed if
     the run stops) until `settle` is called; for a batch of files. Returns whether an
-    existing file was replaced (False: a new one was created).
+    existing file was replaced (False: a new one was created). A `path` given as text
+    and ending in a separator names a folder, and is refused.
     """
-    path = _target(Path(path))
+    path = _target(_file_path(path))
     folder = path.parent
     mode = _existing_mode(path, force, inputs)
     fd, tmp = _create_temp(folder, path)

@@ -20,7 +20,9 @@ from netplan.cli.common import (
     emit,
     env_of,
     file_stem,
+    folder_of,
     guarded,
+    input_stem,
     load_plans,
     numbered_paths,
     person_in,
@@ -72,13 +74,14 @@ def calendar(
         ),
     ],
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="PATH",
-            help="Write to this file instead of standard output ('-' is standard output); "
-            "with --for everyone, an existing folder.",
+            help="Write to this file instead of standard output ('-' is standard output). An "
+            "existing folder, or a path ending in '/': FILE-STEM.ics in it (with --for "
+            "everyone, one NAME.ics per person who goes).",
             show_default=False,
         ),
     ] = None,
@@ -109,13 +112,18 @@ def calendar(
     plan = plans[0]
     if not plan.schedule:
         raise InputError(plan.source, [Problem(NO_START, loc="event.date")])
-    from netplan.report.ics import render
+    from netplan.report.ics import EXTENSION, render
 
     stamp = stamp_of(env)
+    folder = folder_of(output)
     if person is not None and person.casefold() == EVERYONE:
-        _everyone(env, plan, stamp, output, force)
+        _everyone(env, plan, stamp, folder, force)
         return
     reader = person_in(plan, person) if person is not None else None
+    if folder is not None:  # as advise and checklist do with a folder
+        path = folder / f"{input_stem(plan.source)}{EXTENSION}"
+        write_batch({path: functools.partial(render, plan, stamp, reader)}, force, [file])
+        return
     emit(env, render(plan, stamp, reader), output, force, [file])
 
 
@@ -123,7 +131,7 @@ def _everyone(env: Env, plan: Plan, stamp: dt.datetime, folder: Path | None, for
     """One calendar per person who goes, each checked before any is written."""
     from netplan.report.ics import EXTENSION, render
 
-    if folder is None or not folder.is_dir():
+    if folder is None:
         raise UsageError("--for everyone writes one file per person: give -o an existing folder")
     paths = numbered_paths(folder, [file_stem(r) for r in plan.going], EXTENSION)
     files: dict[Path, Callable[[], str]] = {

@@ -67,21 +67,21 @@ Files = Annotated[
         show_default=False,
     ),
 ]
+# Text, not Path: Path drops a trailing '/', which says the user meant a folder.
 Output = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
         metavar="PATH",
-        help="Write to this file instead of standard output ('-' is standard output). With "
-        "several inputs and an existing folder: one FILE-STEM.EXT per input.",
-        dir_okay=True,
+        help="Write to this file instead of standard output ('-' is standard output). An "
+        "existing folder, or a path ending in '/': one FILE-STEM.EXT per input.",
         show_default=False,
     ),
 ]
 # For commands that write one document whatever they read (history, people, team).
 OneOutput = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
@@ -240,8 +240,29 @@ def one_stdin(files: list[str]) -> None:
         raise UsageError("'-' (standard input) can be given only once")
 
 
-def to_stdout(output: Path | None) -> bool:
-    return output is None or str(output) == STDIN
+def to_stdout(output: str | None) -> bool:
+    return output is None or output == STDIN
+
+
+def folder_of(output: str | None) -> Path | None:
+    """The folder `-o` names, to write one file per input into; None for a file or
+    standard output. A path ending in '/' names a folder whether or not one exists:
+    if none does, it is refused, never written as a file."""
+    from netplan.output import names_folder
+
+    if to_stdout(output):
+        return None
+    assert output is not None
+    if not output:  # Path("") is ".": an empty -o must not quietly mean this folder
+        raise UsageError("-o needs a file or folder name, not an empty one")
+    path = Path(output)
+    if path.is_dir():
+        return path
+    if not names_folder(output):
+        return None
+    if os.path.lexists(path):
+        raise OutputError(f"{output}: not a folder")
+    raise OutputError(f"{output}: no such folder (create it first, or give a file name)")
 
 
 Db = Annotated[
@@ -407,12 +428,12 @@ def each_plan(
 def emit(
     env: Env,
     content: str | Iterable[str],
-    output: Path | None,
+    output: str | None,
     force: bool,
     inputs: Sequence[str] = (),
 ) -> None:
-    """Standard output, or the file `output` (never one of `inputs` without --force).
-    `content` may come in pieces, written as they are made."""
+    """Standard output, or the file `output` (never one of `inputs` without --force, never
+    a path ending in '/'). `content` may come in pieces, written as they are made."""
     if to_stdout(output):
         for piece in (content,) if isinstance(content, str) else content:
             env.out(piece)
@@ -423,6 +444,11 @@ def emit(
         write_atomic(output, content, force=force, inputs=inputs)
 
 
+def input_stem(source: str) -> str:
+    """The stem of the file written into a folder for this input."""
+    return "stdin" if source == "<stdin>" else Path(source).stem
+
+
 def emit_each(
     plans: list[Plan],
     folder: Path,
@@ -431,11 +457,10 @@ def emit_each(
     render: Callable[[Plan], str],
     inputs: Sequence[str] = (),
 ) -> None:
-    """Several inputs into a folder: one FILE-STEM.EXT per input (see `write_batch`)."""
+    """One or more inputs into a folder: one FILE-STEM.EXT per input (see `write_batch`)."""
     targets: dict[Path, Plan] = {}
     for plan in plans:
-        stem = "stdin" if plan.source == "<stdin>" else Path(plan.source).stem
-        path = folder / f"{stem}{extension}"
+        path = folder / f"{input_stem(plan.source)}{extension}"
         if path in targets:
             raise UsageError(
                 f"{plan.source} and {targets[path].source} would both be written to {path}"
@@ -508,7 +533,7 @@ def report(
     plans: Iterable[Plan],
     inputs: int,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     force: bool,
     color: bool | None,
     checklist_only: bool = False,
@@ -526,10 +551,13 @@ def report(
         single=inputs == 1,
     )
     chosen = reporter(fmt)
-    if inputs > 1 and output is not None and output.is_dir():
+    # A folder means a file per input however many there are: a script's glob that
+    # matches one file must not turn the folder into an error.
+    folder = folder_of(output)
+    if folder is not None:
         emit_each(
             list(plans),
-            output,
+            folder,
             force,
             chosen.EXTENSION,
             lambda p: chosen.render_one(p, Options(checklist_only, options.width, False)),
@@ -574,19 +602,34 @@ def for_people(
     plans: list[Plan],
     person: str,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     force: bool,
     color: bool | None,
     inputs: Sequence[str] = (),
 ) -> None:
-    """Checklists for one person, or (`everyone`) one file per person who goes."""
+    """Checklists for one person (into a folder: one file per input), or (`everyone`)
+    one file per person who goes."""
     from netplan.report import Options, canonical, reporter
 
     chosen = reporter(fmt)
     terminal = to_stdout(output)
     width = env.width(terminal)
+    folder = folder_of(output)
     if person.casefold() != EVERYONE:
         readers = [(p, person_in(p, person)) for p in plans]
+        if folder is not None:
+            emit_each(
+                plans,
+                folder,
+                force,
+                chosen.EXTENSION,
+                # Every name was found above, before anything is written.
+                lambda p: chosen.render_one(
+                    p, Options(True, width, False, True, person_in(p, person))
+                ),
+                inputs,
+            )
+            return
         if canonical(fmt) == "json" and len(readers) > 1:
             from netplan.report.json import checklist_dict, dumps
 
@@ -599,7 +642,7 @@ def for_people(
         joint = between(Options(True, width, colored, False)) if between else ""
         emit(env, joint.join(docs), output, force, inputs)
         return
-    if output is None or not output.is_dir():
+    if folder is None:
         raise UsageError("--for everyone writes one file per person: give -o an existing folder")
     readers = [(plan, reader) for plan in plans for reader in plan.going]
     stems = [
@@ -609,7 +652,7 @@ def for_people(
     files: dict[Path, Callable[[], str]] = {
         path: functools.partial(chosen.render_one, plan, Options(True, width, False, True, reader))
         for path, (plan, reader) in zip(
-            numbered_paths(output, stems, chosen.EXTENSION), readers, strict=True
+            numbered_paths(folder, stems, chosen.EXTENSION), readers, strict=True
         )
     }
     write_batch(files, force, inputs)

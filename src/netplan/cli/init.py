@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -26,6 +25,17 @@ def _parse_date(value: str) -> dt.date:
     if parsed is None:
         raise UsageError(f"--date: '{value}' is not a date such as 2027-03-18 or 2027-03-18T18:00")
     return parsed
+
+
+def _missing(**given: str | None) -> str:
+    """What to add, said of what was given: `--me needs --name too`."""
+
+    def listed(options: list[str]) -> str:
+        return " and ".join([", ".join(options[:-1]), options[-1]] if len(options) > 2 else options)
+
+    have = [f"--{option}" for option, value in given.items() if value is not None]
+    lacking = [f"--{option}" for option in ("name", "me") if given[option] is None]
+    return f"{listed(have)} {'needs' if len(have) == 1 else 'need'} {listed(lacking)} too"
 
 
 def _interview(env: Env) -> dict[str, Any]:
@@ -118,7 +128,7 @@ def init(
         data = _interview(env)
     elif flags:
         if name is None or me is None:
-            raise UsageError("--name and --me are needed with any of --kind and --date")
+            raise UsageError(_missing(name=name, me=me, kind=kind, date=date))
         event: dict[str, Any] = {"name": name, "kind": (kind or "mixer").lower()}
         if date is not None:
             event["date"] = _parse_date(date)
@@ -129,5 +139,5 @@ def init(
         return
     from netplan.output import write_atomic
 
-    write_atomic(Path(path), content, force=force)
+    write_atomic(path, content, force=force)  # as typed: a trailing '/' is refused
     env.err([f"Wrote {path}. Next: netplan validate {path}"])

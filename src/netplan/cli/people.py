@@ -7,8 +7,17 @@ from typing import Annotated, Literal
 import typer
 
 from netplan.cli import app
-from netplan.cli.common import Force, OneOutput, PlainCommand, emit, env_of, guarded
-from netplan.errors import ExitCode, InputError
+from netplan.cli.common import (
+    STDIN,
+    Force,
+    OneOutput,
+    PlainCommand,
+    emit,
+    env_of,
+    guarded,
+    one_stdin,
+)
+from netplan.errors import ExitCode, InputError, Problem
 
 PeopleFormat = Literal["text", "json", "jsonl", "csv", "toml"]
 
@@ -25,7 +34,8 @@ def people(
         list[str],
         typer.Argument(
             help="Lists: LinkedIn, Luma, Eventbrite, Meetup, HubSpot, Salesforce, Google, "
-            "Outlook, vCard, or any CSV/TSV with common column names.",
+            "Outlook, vCard, or any CSV/TSV with common column names; '-' reads one from "
+            "standard input.",
             metavar="FILE",
             show_default=False,
         ),
@@ -53,11 +63,14 @@ def people(
     from netplan.sources.lists import load_list
 
     env = env_of(ctx)
+    one_stdin(files)
     read = []
     failed = False
     for path in files:
         try:
-            read.append(load_list(path))
+            if path == STDIN and env.stdin is None:
+                raise InputError("<stdin>", [Problem("no standard input to read")])
+            read.append(load_list(path, stdin=env.stdin if path == STDIN else None))
         except InputError as e:
             env.err(e.lines())
             failed = True

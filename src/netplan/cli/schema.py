@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,7 +10,7 @@ from netplan.cli import app
 from netplan.cli.common import Force, PlainCommand, emit, env_of, guarded
 
 SchemaOutput = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",

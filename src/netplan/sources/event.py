@@ -17,6 +17,8 @@ from netplan.sources.locate import INT_RANGE as _INT_RANGE
 from netplan.sources.locate import KeyLines, structure_problem
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from pydantic import ValidationError
 
     from netplan.model.event import Event, Loc
@@ -385,6 +387,10 @@ def format_loc(loc: Sequence[str | int]) -> str:
 # pydantic reports a value that fits no member of a union once per member,
 # under the member's name: `event.date.datetime` and `event.date.date`.
 _UNION_MEMBERS = {"datetime", "date"}
+# A field that takes only a date-time (`ends`) is worded like `date`, not as pydantic's
+# "Input should be a valid datetime"; with the key to give instead, where there is one.
+_DATETIME_TYPE = "datetime_type"
+_INSTEAD = {"ends": "duration_minutes"}
 # Past this many, problems are counted rather than listed: a file of a million
 # unknown keys must not make a million lines of output.
 MAX_PROBLEMS = 50
@@ -412,6 +418,8 @@ def schema_problems(
             continue
         if union:
             items[loc] = _date_message(_value_at(doc, loc))
+        elif err["type"] == _DATETIME_TYPE and loc and isinstance(loc[-1], str):
+            items[loc] = _datetime_message(loc[-1], _value_at(doc, loc), doc)
         else:
             items[loc] = _message(err["type"], loc, err["msg"], doc, err.get("ctx"))
     if text is None:
@@ -448,7 +456,57 @@ def _date_message(value: Any) -> str:
         except ValueError:
             return f"'{shown}' is not a date: write dates as YYYY-MM-DD, such as 2027-05-12"
         return f"a date is not text: remove the quotes (date = {shown})"
+    if isinstance(value, dt.time):
+        return (
+            f"a time alone is not a date: write the day too, such as date = {_EXAMPLE_DAY}T{value}"
+        )
     return "must be a TOML date or date-time, such as 2027-03-18"
+
+
+_EXAMPLE_DAY = "2027-03-18"
+_EXAMPLE_TIME = "20:00:00"
+
+
+def _datetime_message(key: str, value: Any, doc: dict[str, Any] | None) -> str:
+    """How to write a date-time for `key`, read off what was written instead."""
+    import datetime as dt
+
+    instead = f", or give {_INSTEAD[key]} instead" if key in _INSTEAD else ""
+    # Examples are built from what was written: its day (else the event's) and its time.
+    start = _value_at(doc, ("event", "date"))
+    day = start.date() if isinstance(start, dt.datetime) else start
+    day_text = day.isoformat() if isinstance(day, dt.date) else _EXAMPLE_DAY
+    quoted = ""
+    if isinstance(value, str):
+        unquoted = _read_when(value)
+        if isinstance(unquoted, dt.datetime):
+            return f"a date-time is not text: remove the quotes ({key} = {value[:40]})"
+        if unquoted is None:
+            return (
+                f"'{value[:40]}' is not a date-time: write one such as "
+                f"{key} = {day_text}T{_EXAMPLE_TIME}, without quotes{instead}"
+            )
+        value, quoted = unquoted, " without quotes"
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        example = f"{value.isoformat()}T{_EXAMPLE_TIME}"
+    elif isinstance(value, dt.time):
+        example = f"{day_text}T{value.isoformat()}"
+    else:
+        return f"must be a TOML date-time, such as {key} = {day_text}T{_EXAMPLE_TIME}{instead}"
+    return f"needs a date and a time, such as {key} = {example}{quoted}{instead}"
+
+
+def _read_when(text: str) -> dt.date | dt.time | None:
+    """What quoted text would be without its quotes: a date, a date-time or a time."""
+    import datetime as dt
+
+    # A date first: datetime.fromisoformat also reads a date alone, as midnight.
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat, dt.time.fromisoformat):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
 
 
 def _message(

@@ -14,6 +14,7 @@ Matching people across lists is not done here (see `netplan.model.identity`).
 from __future__ import annotations
 
 import os
+from typing import IO
 
 from netplan.errors import InputError, Problem
 from netplan.model.people import (
@@ -25,7 +26,7 @@ from netplan.model.people import (
     Person,
     Skipped,
 )
-from netplan.sources.event import read_capped
+from netplan.sources.event import STDIN, read_capped
 from netplan.sources.lists.csvformats import read_table
 from netplan.sources.lists.decode import decode_bytes
 from netplan.sources.lists.vcard import is_vcard, read_vcards
@@ -73,12 +74,19 @@ def source_name(path: str | os.PathLike[str]) -> str:
     return named(os.fspath(path))
 
 
-def read_list_file(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES) -> bytes:
-    """The bytes of a list file, refusing one above `max_bytes` before reading it all."""
+def read_list_file(
+    path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES, stdin: IO[bytes] | None = None
+) -> bytes:
+    """The bytes of a list file, refusing one above `max_bytes` before reading it all.
+    '-' is `stdin` when one is given (only the command line's '-' is standard input:
+    a list named in an event file is always a file)."""
     source = source_name(path)
     try:
-        with open(path, "rb") as f:
-            data = read_capped(f, max_bytes)
+        if stdin is not None and os.fspath(path) == STDIN:
+            data = read_capped(stdin, max_bytes)
+        else:
+            with open(path, "rb") as f:
+                data = read_capped(f, max_bytes)
     except FileNotFoundError:
         raise InputError(source, [Problem("no such file")]) from None
     except IsADirectoryError:
@@ -93,9 +101,12 @@ def read_list_file(path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES
 
 
 def load_list(
-    path: str | os.PathLike[str], max_bytes: int = MAX_LIST_BYTES, accounts: bool = False
+    path: str | os.PathLike[str],
+    max_bytes: int = MAX_LIST_BYTES,
+    accounts: bool = False,
+    stdin: IO[bytes] | None = None,
 ) -> ListFile:
     """`read_list_file` then `parse_list`, with the path as the source name. `accounts`:
     the list names companies (a row with only a company is kept, not skipped)."""
-    data = read_list_file(path, max_bytes)
+    data = read_list_file(path, max_bytes, stdin)
     return parse_list(data, source_name(path), max_bytes=max_bytes, accounts=accounts)
