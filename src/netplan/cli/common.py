@@ -248,11 +248,11 @@ def folder_of(output: str | None) -> Path | None:
     """The folder `-o` names, to write one file per input into; None for a file or
     standard output. A path ending in '/' names a folder whether or not one exists:
     if none does, it is refused, never written as a file."""
-    from netplan.output import names_folder
-
     if to_stdout(output):
         return None
     assert output is not None
+    from netplan.output import names_folder  # only when writing files: start-up
+
     if not output:  # Path("") is ".": an empty -o must not quietly mean this folder
         raise UsageError("-o needs a file or folder name, not an empty one")
     path = Path(output)
