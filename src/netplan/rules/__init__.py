@@ -93,13 +93,12 @@ def config_problems(
     chosen: Sequence[str] | None, ignored: Sequence[str]
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """What is wrong with a file's [netplan] select and ignore, located by entry."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
     if chosen is not None and not chosen:
         # An empty select would switch every rule off without a word (an empty
         # ignore is harmless).
-        return [
-            (("netplan", "select"), "name at least one rule, or leave the key out to run them all")
-        ]
-    out: list[tuple[tuple[str | int, ...], str]] = []
+        problem = "name at least one rule, or leave the key out to run them all"
+        out.append((("netplan", "select"), problem))
     for key, entries in (("select", chosen or ()), ("ignore", ignored)):
         for i, entry in enumerate(entries):
             try:

@@ -271,7 +271,8 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
         if trimmed.cut:  # every item cut is an error in strict mode, so never; but if so,
             event = Event.model_validate(doc)  # the whole file decides
     except ValidationError as e:
-        raise InputError(source, schema_problems(e, text, doc, trimmed.cut)) from None
+        also = _rule_name_problems(doc)
+        raise InputError(source, schema_problems(e, text, doc, trimmed.cut, also)) from None
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -286,6 +287,25 @@ def _parse(data: bytes, source: str) -> tuple[Event, str]:
         shown = locate(text, problems[:MAX_PROBLEMS])
         raise InputError(source, shown + _more(len(problems) - len(shown)))
     return event, text
+
+
+def _rule_name_problems(doc: dict[str, Any]) -> list[tuple[Loc, str]]:
+    """[netplan] select and ignore checked as written, when the file has other mistakes:
+    every problem is told in one run, not the rule names only once the rest is fixed.
+    Only lists of text (the schema reports anything else), and only their first
+    MAX_PROBLEMS entries: what is shown is capped anyway."""
+    from netplan.rules import config_problems
+
+    table = doc.get("netplan")
+    if not isinstance(table, dict):
+        return []
+
+    def names(value: Any) -> list[str] | None:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value[:MAX_PROBLEMS]):
+            return value[:MAX_PROBLEMS]
+        return None
+
+    return config_problems(names(table.get("select")), names(table.get("ignore")) or [])
 
 
 def _check_counts(doc: dict[str, Any], text: str, source: str) -> None:
@@ -401,9 +421,11 @@ def schema_problems(
     text: str | None = None,
     doc: dict[str, Any] | None = None,
     cut: int = 0,
+    also: Sequence[tuple[Loc, str]] = (),
 ) -> list[Problem]:
     """One located problem per mistake (no line numbers without the file's text); `cut`
-    wrong items that were not validated are counted with those not shown."""
+    wrong items that were not validated are counted with those not shown; `also`, more
+    problems found otherwise, joins those the schema found elsewhere."""
     items: dict[Loc, str] = {}
     more = cut
     for err in error.errors(include_url=False, include_input=False):
@@ -422,6 +444,13 @@ def schema_problems(
             items[loc] = _datetime_message(loc[-1], _value_at(doc, loc), doc)
         else:
             items[loc] = _message(err["type"], loc, err["msg"], doc, err.get("ctx"))
+    for loc, message in also:
+        if any(loc[: len(k)] == k or k[: len(loc)] == loc for k in items):
+            continue  # the schema has a word on that place already
+        if len(items) >= MAX_PROBLEMS:
+            more += 1
+            continue
+        items[loc] = message
     if text is None:
         problems = [Problem(msg, loc=format_loc(loc)) for loc, msg in items.items()]
     else:
