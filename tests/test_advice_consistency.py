@@ -113,6 +113,29 @@ def test_an_expert_who_stays_is_not_said_to_make_the_product_shine_there() -> No
     assert said[("Dev",)].endswith("an expert makes the product shine.")
 
 
+def test_colleagues_along_who_know_other_people_are_asked_to_introduce_them() -> None:
+    plan = plan_for(
+        event={"goal": "personal"},
+        colleagues=[
+            {"name": "Ana", "knows": ["Zed", "Yan"]},
+            {"name": "Sam", "style": "socializer", "knows": ["Xia"]},
+        ],
+    )
+    assert plan.brought == ("Ana",)
+    asks = [item_text(i, plan) for i in plan.checklist if "people they know" in item_text(i, plan)]
+    assert asks == [
+        "Ask Ana to introduce you to the people they know there who are not on your list."
+    ]
+    assert [i.phase for i in plan.checklist if "people they know" in item_text(i, plan)] == [
+        "during"
+    ]
+    anas = [item_text(i, plan, "Ana") for i in plan.checklist_for("Ana")]
+    assert "Introduce Robin to the people you know there who are not on the list." in anas
+    # Nobody along, nobody to ask.
+    alone = plan_for(colleagues=[{"name": "Sam", "style": "socializer", "knows": ["Xia"]}])
+    assert not any("people they know" in item_text(i, alone) for i in alone.checklist)
+
+
 def test_bring_only_who_you_need_is_not_said_when_everyone_listed_comes() -> None:
     everyone = plan_for(**SPLIT, netplan={"large_group": 3})
     (group,) = [f for f in everyone.findings if f.rule == "group-size"]

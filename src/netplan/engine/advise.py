@@ -38,8 +38,10 @@ from netplan.model.plan import (
     Finding,
     FollowUp,
     Introducer,
+    KnowsPeople,
     MeetStrangers,
     MeetTarget,
+    MeetTheirPeople,
     Plan,
     PlanThePair,
     RemindSupport,
@@ -295,6 +297,17 @@ def _checklist(
     elif verdict == "go-together":
         during.append(WorkAsPair(brought[0], introduces))
     targets = [ChecklistItem("during", MeetTarget(b), b.name) for b in briefs]
+    # Colleagues along who know people beyond the targets: the article's first reason
+    # to bring anyone, so the plan says to use it.
+    knowing = tuple(
+        name
+        for f in findings
+        if isinstance(f.facts, KnowsPeople) and f.facts.others
+        for name in f.subjects
+        if name in brought
+    )
+    if knowing:
+        targets.append(ChecklistItem("during", MeetTheirPeople(tuple(dict.fromkeys(knowing)))))
     during_tail = MeetStrangers(goal)
 
     after.append(FollowUp(due))

@@ -230,6 +230,12 @@ class MeetTarget(NamedTuple):
     brief: TargetBrief
 
 
+class MeetTheirPeople(NamedTuple):
+    """Brought colleagues who know people at the event who are not targets."""
+
+    people: tuple[str, ...]
+
+
 class MeetStrangers(NamedTuple):
     goal: int
 
@@ -269,6 +275,7 @@ Action = (
     | SplitOnArrival
     | WorkAsPair
     | MeetTarget
+    | MeetTheirPeople
     | MeetStrangers
     | FollowUp
     | Debrief
@@ -317,7 +324,8 @@ class Plan:
     def checklist_for(self, person: str) -> tuple[ChecklistItem, ...]:
         """What `person`, one of `going`, does: the rep's whole checklist, or a colleague's
         share of it (the group's agreements, the targets they own, the introductions they
-        make, handing their contacts over, comparing notes)."""
+        make, to targets or to the other people they know, handing their contacts over,
+        comparing notes)."""
         if person == self.me:
             return self.checklist
         items: list[ChecklistItem] = []
@@ -331,6 +339,8 @@ class Plan:
             ):
                 brief = action.brief
                 items.append(ChecklistItem("during", IntroduceTo(brief.owner, brief), item.target))
+            elif isinstance(action, MeetTheirPeople) and person in action.people:
+                items.append(item)
             elif isinstance(action, CompareNotes):
                 items.append(ChecklistItem("after", HandOver(self.me)))
                 items.append(item)

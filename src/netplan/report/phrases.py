@@ -35,6 +35,7 @@ from netplan.model.plan import (
     LargeGroup,
     MeetStrangers,
     MeetTarget,
+    MeetTheirPeople,
     NotRegistered,
     Plan,
     PlanThePair,
@@ -312,6 +313,13 @@ def item_text(item: ChecklistItem, plan: Plan, reader: str | None = None) -> str
             if introduces:
                 return text + ", and introduce them to the targets you know."
             return text + ", and do not settle in with each other."
+        case MeetTheirPeople(people):
+            if who == me:
+                return (
+                    f"Ask {names(people, NAMES_SHOWN)} to introduce you to the people they know "
+                    "there who are not on your list."
+                )
+            return f"Introduce {me} to the people you know there who are not on the list."
         case MeetStrangers(goal):
             return f"Talk to people you do not know until you have met {goal_phrase(goal)}."
         case FollowUp(due):
