@@ -23,13 +23,34 @@ MAX_STATUSES = 12
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
+# Text is split into lines this many characters at a time: all at once, a file of
+# two-byte rows would be held as a string per row, 30 times the file's size.
+_PIECE = 1 << 16
+
+
 def iter_lines(text: str) -> Iterator[str]:
     """The physical lines of `text`, each with its line ending."""
     others = _OTHER_BREAKS[:5] if text.isascii() else _OTHER_BREAKS
     if not any(ch in text for ch in others):
         # The common case, in C: no break but CR, LF or CRLF, so splitlines agrees.
-        return iter(text.splitlines(keepends=True))
+        return _split_lines(text)
     return (m.group() for m in _LINE.finditer(text))
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    """`text.splitlines(keepends=True)` a piece at a time, each piece ending after a LF
+    (or a CR not followed by one), so no line and no CRLF is cut in two."""
+    start, size = 0, _PIECE
+    while len(text) - start > size:
+        stop = start + size
+        cut = text.rfind("\n", start, stop) + 1 or text.rfind("\r", start, stop - 1) + 1
+        if not cut:  # a line longer than the piece: look further (doubling keeps it linear)
+            size *= 2
+            continue
+        yield from text[start:cut].splitlines(keepends=True)
+        start, size = cut, _PIECE
+    if start < len(text):
+        yield from text[start:].splitlines(keepends=True)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
