@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 import typer
@@ -49,7 +50,6 @@ def people(
     encoding it detected, the header's line, which column became which field and which
     were ignored, the people read, and the rows skipped with their line and reason."""
     from netplan.report import people as report
-    from netplan.report.json import dumps
     from netplan.sources.lists import load_list
 
     env = env_of(ctx)
@@ -63,11 +63,11 @@ def people(
             failed = True
     if read:
         fmt = format.lower()
+        content: str | Iterator[str]
         if fmt == "json":
-            docs = [report.document(f) for f in read]
-            content = dumps(docs[0] if len(files) == 1 else docs)
+            content = report.json_pieces(read, single=len(files) == 1)
         elif fmt == "jsonl":
-            content = "".join(dumps(report.document(f), indent=None) for f in read)
+            content = report.jsonl_pieces(read)
         elif fmt == "csv":
             content = report.csv_text(read)
         elif fmt == "toml":
