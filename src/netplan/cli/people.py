@@ -9,7 +9,7 @@ import typer
 
 from netplan.cli import app
 from netplan.cli.common import Force, OneOutput, PlainCommand, emit, env_of, guarded
-from netplan.errors import ExitCode, InputError
+from netplan.errors import ExitCode, InputError, Problem
 
 PeopleFormat = Literal["text", "json", "jsonl", "csv", "toml"]
 
@@ -50,17 +50,32 @@ def people(
     encoding it detected, the header's line, which column became which field and which
     were ignored, the people read, and the rows skipped with their line and reason."""
     from netplan.report import people as report
-    from netplan.sources.lists import load_list
+    from netplan.sources.lists import Quota, parse_list, read_list_file, source_name
 
     env = env_of(ctx)
-    read = []
-    failed = False
+    # Every file's bytes first: together they set how many people the files may hold.
+    data: list[bytes | InputError] = []
     for path in files:
         try:
-            read.append(load_list(path))
+            data.append(read_list_file(path))
+        except InputError as e:
+            data.append(e)
+    quota = Quota.of(sum(len(d) for d in data if isinstance(d, bytes)), "the files given")
+    read = []
+    failed = False
+    for n, path in enumerate(files):
+        found, data[n] = data[n], b""  # its bytes go once read
+        try:
+            if isinstance(found, InputError):
+                raise found
+            if quota.spent:
+                why = f"not read: the files before it hold all {quota.allowed:,} people allowed"
+                raise InputError(source_name(path), [Problem(why)])
+            read.append(parse_list(found, source_name(path), quota=quota))
         except InputError as e:
             env.err(e.lines())
             failed = True
+        del found
     if read:
         fmt = format.lower()
         content: str | Iterator[str]
