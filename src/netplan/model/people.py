@@ -19,7 +19,7 @@ MAX_LIST_BYTES = 64 * 1024 * 1024
 # lists, up to MAX_LIST_PEOPLE. A person costs 500 to 1,000 bytes of memory while a
 # command runs, whatever the size of its row: a file of one-letter rows would ask
 # for hundreds of times its size. Real exports have rows of 60 bytes and more
-# (LinkedIn, about 90; Luma, 150 to 300), and 250,000 people (100,000 guests and
+# (LinkedIn, about 90; Luma, 100 to 300), and 250,000 people (100,000 guests and
 # five colleagues' 30,000 connections) fit with room to spare.
 MAX_LIST_PEOPLE = 500_000
 LIST_PEOPLE_BASE = 64_000
