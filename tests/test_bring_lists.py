@@ -552,6 +552,43 @@ def test_people_json_shape(tmp_path: Path) -> None:
     assert len(cli("people", str(tmp_path / "c.csv"), "-f", "jsonl").stdout.splitlines()) == 1
 
 
+def test_people_json_is_written_in_pieces_as_json_dumps_writes_it(tmp_path: Path) -> None:
+    """Over several batches of people (1,000 each), one file and several, indented and
+    one per line: the text is the standard library's, made inert for a terminal."""
+    from netplan.report.people import json_pieces, jsonl_pieces
+    from netplan.safety import json_inert
+    from netplan.sources.lists import load_list
+
+    rows = "".join(f"P{i} \u00e9\u202e,p{i}@example.com,Co {i % 7}\n" for i in range(2500))
+    (tmp_path / "a.csv").write_text("Name,Email,Company\n" + rows, encoding="utf-8")
+    (tmp_path / "b.csv").write_text("Name\nAnn Poe\n", encoding="utf-8")
+    read = [load_list(tmp_path / "a.csv"), load_list(tmp_path / "b.csv")]
+
+    def plain(listed: Any) -> dict[str, Any]:
+        keys = ("name", "email", "company", "title", "linkedin", "line")
+        return {
+            "source": listed.source,
+            "format": listed.format,
+            "encoding": listed.encoding,
+            "header_line": listed.header_line,
+            "columns": listed.columns,
+            "ignored_columns": list(listed.ignored_columns),
+            "people": [{k: getattr(p, k) for k in keys} for p in listed.people],
+            "skipped": [{"line": s.line, "reason": s.reason} for s in listed.skipped],
+            "warnings": list(listed.warnings),
+        }
+
+    def dumped(value: Any, indent: int | None = 2) -> str:
+        separators = (",", ":") if indent is None else None
+        text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+        return json_inert(text) + "\n"
+
+    assert len(read[0].people) == 2500
+    assert "".join(json_pieces(read[:1], single=True)) == dumped(plain(read[0]))
+    assert "".join(json_pieces(read, single=False)) == dumped([plain(f) for f in read])
+    assert "".join(jsonl_pieces(read)) == "".join(dumped(plain(f), None) for f in read)
+
+
 def test_people_csv_is_formula_safe_and_toml_pastes_into_an_event(tmp_path: Path) -> None:
     (tmp_path / "c.csv").write_text("Name,Company\n=cmd|' /C calc'!A0,@Acme\n+Lou Reed,Velvet\n")
     rows = list(csv.reader(io.StringIO(cli("people", str(tmp_path / "c.csv"), "-f", "csv").stdout)))

@@ -614,3 +614,23 @@ def test_every_long_cell_read_is_counted_as_cut_even_in_a_row_that_is_skipped() 
     listing = parse_list(f"Name,Email,Title\nDana Lee,,VP\n,,{long}\n".encode(), "x.csv")
     assert [s.line for s in listing.skipped] == [3]
     assert listing.warnings == ("1 value longer than 200 characters was cut to 200",)
+
+
+# Lines are split a piece at a time (tally._PIECE characters): never a line or a CRLF
+# cut in two, whatever falls at a piece's end.
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab\r\n", max_size=60), piece=st.integers(1, 8))
+@example(text="ab\r\nab", piece=3)  # a CRLF across the piece's end
+@example(text="a\rb\ra", piece=2)  # CR endings only
+@example(text="aaaaaaaaa\nb", piece=2)  # a line longer than the piece
+def test_lines_split_in_pieces_are_the_lines_of_the_whole(text: str, piece: int) -> None:
+    from netplan.sources.lists import tally
+
+    original = tally._PIECE
+    tally._PIECE = piece
+    try:
+        assert list(tally.iter_lines(text)) == text.splitlines(keepends=True)
+    finally:
+        tally._PIECE = original

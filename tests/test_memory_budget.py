@@ -14,8 +14,10 @@ MiB, on this machine. So the baseline is measured here, once, as the peak addres
 space (VmPeak) of the same runs on a small valid event; the budget is what the input
 may add to it.
 
-The sizes keep the module near a minute on two cores; the 100,000-target benchmark
-(benchmarks/bench.py) covers a large valid file.
+Lists have cases of their own (LIST_CASES): an event file and the lists it names,
+the budget counting every file. The sizes keep the module near a minute and a half on
+two cores; the 100,000-target benchmark (benchmarks/bench.py) covers a large valid
+file, and its lists case large valid lists.
 """
 
 from __future__ import annotations
@@ -389,3 +391,206 @@ def test_several_events_at_the_caps_cost_one_at_a_time(baseline: int, tmp_path: 
     for args, (status, _seconds, stderr) in zip(runs, results, strict=True):
         shown = " ".join(a for a in args if a not in paths)
         assert status == 0, f"{shown}: exit {status} under {limit // MiB} MiB: {stderr[-300:]!r}"
+
+
+# Lists. Each case is an event file and the lists it names, written into one folder; the
+# budget is for all of them together. The event runs through the commands that read its
+# lists, and the lists themselves through `netplan people` in every format. Up to the
+# cap on people (64,000 plus one per 64 bytes of list), a person costs 500 to 1,000
+# bytes however short its row; past it the list is refused at the first person too many.
+LIST_RUNS: list[list[str]] = [
+    ["validate"],
+    ["advise", "--format", "json"],
+    ["advise", "--format", "text", "--no-color"],
+    ["checklist"],
+]
+PEOPLE_RUNS: list[list[str]] = [
+    ["people"],
+    ["people", "--format", "json"],
+    ["people", "--format", "jsonl"],
+    ["people", "--format", "csv"],
+    ["people", "--format", "toml"],
+]
+
+Lists = tuple[str, dict[str, str]]  # (the event file, {list file: its text})
+
+
+def _names(n: int) -> list[str]:
+    """`n` distinct names of one to four letters and digits, as short as they come."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    out = []
+    for i in range(n):
+        name, rest = alphabet[i % 26], i // 26  # a capital first: its key is another string
+        while rest:
+            name, rest = name + alphabet[rest % 62], rest // 62
+        out.append(name)
+    return out
+
+
+def _rows(head: str, rows: list[str], size: int) -> str:
+    """`head`, then `rows` over and over (each ending a line) up to `size` characters."""
+    text = "".join(r + "\n" for r in rows)
+    return head + text * max(1, (size - len(head)) // len(text))
+
+
+def _at_the_cap(
+    head: str, row: Callable[[int], str], copies: int = 1, more: tuple[int, int] = (0, 0)
+) -> str:
+    """`head` and as many rows as `copies` lists of that text may hold in all, beside
+    lists of `more` (bytes, people)."""
+    from netplan.model.people import people_allowed
+
+    rows: list[str] = []
+    size = len(head)
+    while True:
+        line = row(len(rows)) + "\n"
+        people = copies * (len(rows) + 1) + more[1]
+        if people > people_allowed(copies * (size + len(line)) + more[0]):
+            return head + "".join(rows)
+        rows.append(line)
+        size += len(line)
+
+
+def _event(**keys: str) -> str:
+    """HEAD with the lists named: attendees, mine, colleagues (a|b|...), targets (a|b)."""
+    text = HEAD
+    if "attendees" in keys:
+        text = text.replace('kind = "mixer"', f'kind = "mixer"\nattendees = "{keys["attendees"]}"')
+    if "mine" in keys:
+        text = text.replace('name = "Robin"', f'name = "Robin"\nconnections = "{keys["mine"]}"')
+    for i, file in enumerate(filter(None, keys.get("colleagues", "").split("|"))):
+        text += f'[[colleagues]]\nname = "C{i}"\nconnections = "{file}"\n\n'
+    for file in filter(None, keys.get("targets", "").split("|")):
+        text += f'[[target_lists]]\nfile = "{file}"\npriority = "low"\n'
+        if file.startswith("accounts"):
+            text += 'match = "company"\n'
+    return text
+
+
+def one_letter_rows(size: int) -> Lists:
+    return _event(attendees="a.csv"), {"a.csv": _rows("Name\n", ["a"], size)}
+
+
+def one_letter_rows_in_eight_lists(size: int) -> Lists:
+    """Every place an event names a list, each list under the cap on its own."""
+    files = {f"l{i}.csv": _rows("Name\n", ["a"], size // 8) for i in range(8)}
+    event = _event(attendees="l0.csv", mine="l1.csv", colleagues="l2.csv|l3.csv|l4.csv|l5.csv")
+    return event + _event(targets="l6.csv|l7.csv").removeprefix(HEAD), files
+
+
+def short_distinct_names(size: int) -> Lists:
+    """Each name its own key and index entry: the most a row of a few bytes costs."""
+    return _event(attendees="a.csv"), {"a.csv": _rows("Name\n", _names(size // 4), size)}
+
+
+def linkedin_export_of_one_letter_rows(size: int) -> Lists:
+    head = (
+        'Notes:\n"Some email addresses may be missing."\n\n'
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    )
+    return _event(colleagues="c.csv"), {"c.csv": _rows(head, ["a"], size)}
+
+
+def tiny_vcards(size: int) -> Lists:
+    """About 40 microseconds each to parse: a quarter of the size keeps the runs short
+    (a card costs some 500 bytes on its 27: within 20 times, cap or no cap)."""
+    card = "BEGIN:VCARD\nFN:a\nEND:VCARD"
+    return _event(mine="c.vcf"), {"c.vcf": _rows("", [card], size // 4)}
+
+
+def one_list_named_by_many_colleagues(_size: int) -> Lists:
+    """A list under the cap, matched once for each of a thousand colleagues: each place
+    counts its people again, so the second is past the cap."""
+    files = {"a.csv": _rows("Name\n", _names(60_000), 60_000 * 5)}
+    return _event(attendees="a.csv", colleagues="|".join(["a.csv"] * 1000)), files
+
+
+def blank_lines_and_rows_of_no_one(size: int) -> Lists:
+    """No one to read at all: blank lines, rows of empty cells, rows with only a title."""
+    return _event(attendees="a.csv"), {"a.csv": _rows("Name,Title\n", ["", ",", ",x"], size)}
+
+
+# At the cap, in the shortest rows: the most memory per byte a list may ask for.
+def distinct_names_at_the_cap_in_every_role(_size: int) -> Lists:
+    """The same people as attendees, your connections, a colleague's and targets: each
+    target registered, known to you and introduced, as many as fit."""
+    names = _names(100_000)
+    text = _at_the_cap("Name\n", names.__getitem__, copies=4)
+    files = dict.fromkeys(("a.csv", "m.csv", "c.csv", "t.csv"), text)
+    return _event(attendees="a.csv", mine="m.csv", colleagues="c.csv", targets="t.csv"), files
+
+
+def distinct_names_at_the_cap_as_targets(_size: int) -> Lists:
+    """Each row a target of its own, which costs most once a plan is made."""
+    names = _names(100_000)
+    return _event(targets="t.csv"), {"t.csv": _at_the_cap("Name\n", names.__getitem__)}
+
+
+def attendees_at_the_cap_all_at_one_account(_size: int) -> Lists:
+    """An account list that makes every attendee a target."""
+    names = _names(100_000)
+    accounts = "Company\nC\n"  # one account, one person of the cap
+    attendees = _at_the_cap("Name,Company\n", lambda i: names[i] + ",C", more=(len(accounts), 1))
+    files = {"a.csv": attendees, "accounts.csv": accounts}
+    return _event(attendees="a.csv", targets="accounts.csv"), files
+
+
+def rich_rows_at_the_cap_as_attendees_and_targets(_size: int) -> Lists:
+    """Rows of about 48 bytes with a name, an email, a profile and a company (four keys
+    to index each), as many as the cap lets them bring past the base: some 250,000 in
+    12 MB. Written whole, `people --format json` took 1.6 KB a person here, over the
+    budget; a batch at a time, half that."""
+    names = _names(400_000)
+
+    def row(i: int) -> str:
+        name = names[i]
+        return f"{name} M,{name}@x.example,linkedin.com/in/{name},Co {i % 97}"
+
+    head = "Name,Email,LinkedIn,Company\n"
+    rows = _at_the_cap(head, row).splitlines(keepends=True)[1:]
+    half = len(rows) // 2
+    files = {"a.csv": head + "".join(rows[:half]), "t.csv": head + "".join(rows[half:])}
+    return _event(attendees="a.csv", targets="t.csv"), files
+
+
+LIST_CASES: dict[str, Callable[[int], Lists]] = {
+    f.__name__: f
+    for f in (
+        # Refused past the cap, before the rest is read.
+        one_letter_rows,
+        one_letter_rows_in_eight_lists,
+        short_distinct_names,
+        linkedin_export_of_one_letter_rows,
+        one_list_named_by_many_colleagues,
+        # Within it: read whole.
+        tiny_vcards,
+        blank_lines_and_rows_of_no_one,
+        distinct_names_at_the_cap_in_every_role,
+        distinct_names_at_the_cap_as_targets,
+        attendees_at_the_cap_all_at_one_account,
+        rich_rows_at_the_cap_as_attendees_and_targets,
+    )
+}
+
+
+@pytest.mark.parametrize("case", sorted(LIST_CASES))
+def test_list_worst_case_stays_in_budget(case: str, baseline: int, tmp_path: Path) -> None:
+    event, files = LIST_CASES[case](SIZE)
+    path = tmp_path / "event.toml"
+    path.write_text(event, encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    size = path.stat().st_size + sum((tmp_path / name).stat().st_size for name in files)
+    limit = baseline + 20 * size + 100 * MiB
+    lists = [str(tmp_path / name) for name in files]
+    runs = [_args(run, str(path)) for run in LIST_RUNS] + [
+        [run[0], *lists, *run[1:]] for run in PEOPLE_RUNS
+    ]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda args: run_limited(args, limit), runs))
+    for args, (status, seconds, stderr) in zip(runs, results, strict=True):
+        shown = " ".join(a for a in args if not a.startswith(str(tmp_path)))
+        tail = stderr[-300:].decode("utf-8", "replace")
+        assert status in (0, 1, 2), f"{shown}: exit {status} under {limit // MiB} MiB: {tail}"
+        assert b"Traceback" not in stderr, f"{shown}: {tail}"
+        assert seconds < SECONDS, f"{shown}: {seconds:.1f} s"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 import typer
@@ -59,28 +60,42 @@ def people(
     encoding it detected, the header's line, which column became which field and which
     were ignored, the people read, and the rows skipped with their line and reason."""
     from netplan.report import people as report
-    from netplan.report.json import dumps
-    from netplan.sources.lists import load_list
+    from netplan.sources.lists import Quota, parse_list, read_list_file, source_name
 
     env = env_of(ctx)
     one_stdin(files)
-    read = []
-    failed = False
+    # Every file's bytes first: together they set how many people the files may hold.
+    data: list[bytes | InputError] = []
     for path in files:
         try:
             if path == STDIN and env.stdin is None:
                 raise InputError("<stdin>", [Problem("no standard input to read")])
-            read.append(load_list(path, stdin=env.stdin if path == STDIN else None))
+            data.append(read_list_file(path, stdin=env.stdin if path == STDIN else None))
+        except InputError as e:
+            data.append(e)
+    quota = Quota.of(sum(len(d) for d in data if isinstance(d, bytes)), "the files given")
+    read = []
+    failed = False
+    for n, path in enumerate(files):
+        found, data[n] = data[n], b""  # its bytes go once read
+        try:
+            if isinstance(found, InputError):
+                raise found
+            if quota.spent:
+                why = f"not read: the files before it hold all {quota.allowed:,} people allowed"
+                raise InputError(source_name(path), [Problem(why)])
+            read.append(parse_list(found, source_name(path), quota=quota))
         except InputError as e:
             env.err(e.lines())
             failed = True
+        del found
     if read:
         fmt = format.lower()
+        content: str | Iterator[str]
         if fmt == "json":
-            docs = [report.document(f) for f in read]
-            content = dumps(docs[0] if len(files) == 1 else docs)
+            content = report.json_pieces(read, single=len(files) == 1)
         elif fmt == "jsonl":
-            content = "".join(dumps(report.document(f), indent=None) for f in read)
+            content = report.jsonl_pieces(read)
         elif fmt == "csv":
             content = report.csv_text(read)
         elif fmt == "toml":

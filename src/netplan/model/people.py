@@ -14,6 +14,16 @@ from netplan.model.identity import Keys
 # A list bigger than this is refused before it is decoded: far above any real
 # export (100,000 Luma guests are about 30 MB), small enough to bound memory.
 MAX_LIST_BYTES = 64 * 1024 * 1024
+# People that the lists of one event (or the files of one `netplan people` run) may
+# hold in all: LIST_PEOPLE_BASE, plus one per LIST_BYTES_PER_PERSON bytes of those
+# lists, up to MAX_LIST_PEOPLE. A person costs 500 to 1,000 bytes of memory while a
+# command runs, whatever the size of its row: a file of one-letter rows would ask
+# for hundreds of times its size. Real exports have rows of 60 bytes and more
+# (LinkedIn, about 90; Luma, 100 to 300), and 250,000 people (100,000 guests and
+# five colleagues' 30,000 connections) fit with room to spare.
+MAX_LIST_PEOPLE = 500_000
+LIST_PEOPLE_BASE = 64_000
+LIST_BYTES_PER_PERSON = 64
 # Every text kept from a file is cut to this many characters, so a hostile cell
 # cannot blow up later output; each cut is counted in one warning.
 MAX_FIELD_CHARS = 200
@@ -36,6 +46,11 @@ FORMATS = (
 )
 
 NO_EXTRA: Mapping[str, str] = MappingProxyType({})
+
+
+def people_allowed(list_bytes: int) -> int:
+    """How many people lists of `list_bytes` bytes in all may hold."""
+    return min(MAX_LIST_PEOPLE, LIST_PEOPLE_BASE + list_bytes // LIST_BYTES_PER_PERSON)
 
 
 class Person(NamedTuple):

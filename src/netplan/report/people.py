@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from netplan.model.people import ListFile
+from netplan.model.people import ListFile, Person
 from netplan.report.csvout import to_csv
+from netplan.report.json import Batched
 from netplan.safety import clean, json_inert
 
 # The text report shows this many people per file; the other formats show them all.
 ROWS_SHOWN = 10
 
 
+def _person(p: Person) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "email": p.email,
+        "company": p.company,
+        "title": p.title,
+        "linkedin": p.linkedin,
+        "line": p.line,
+    }
+
+
 def document(listed: ListFile) -> dict[str, Any]:
+    """A list as JSON sees it; its people are turned into JSON a batch at a time (see
+    `json_pieces`): the dicts of a whole list never exist at once."""
     return {
         "source": listed.source,
         "format": listed.format,
@@ -21,20 +35,27 @@ def document(listed: ListFile) -> dict[str, Any]:
         "header_line": listed.header_line,
         "columns": dict(listed.columns),
         "ignored_columns": list(listed.ignored_columns),
-        "people": [
-            {
-                "name": p.name,
-                "email": p.email,
-                "company": p.company,
-                "title": p.title,
-                "linkedin": p.linkedin,
-                "line": p.line,
-            }
-            for p in listed.people
-        ],
+        "people": Batched(listed.people, _person),
         "skipped": [{"line": s.line, "reason": s.reason} for s in listed.skipped],
         "warnings": list(listed.warnings),
     }
+
+
+def json_pieces(files: Sequence[ListFile], single: bool) -> Iterator[str]:
+    """The text of `dumps` of the documents (the one, when `single`; else an array), in
+    pieces to write as they are made: a list of tiny rows makes JSON some 70 times its
+    size, which is never held whole."""
+    from netplan.report.json import _pieces, chunked
+
+    return chunked(_pieces(document(files[0]) if single else list(map(document, files)), 0))
+
+
+def jsonl_pieces(files: Sequence[ListFile]) -> Iterator[str]:
+    """One compact document per line, per file, in pieces as `json_pieces`."""
+    from netplan.report.json import _compact, chunked
+
+    for listed in files:
+        yield from chunked(_compact(document(listed)))
 
 
 def text(files: Sequence[ListFile]) -> str:

@@ -39,40 +39,59 @@ def resolve(value: str, base: Path) -> Path:
 def load(
     event: Event, base: Path, event_file: Path | None
 ) -> tuple[Rosters, list[tuple[Loc, str]], list[tuple[Loc, str]]]:
-    """(the lists read, problems, warnings), problems and warnings as (where, message)."""
-    from netplan.sources.lists import load_list
+    """(the lists read, problems, warnings), problems and warnings as (where, message).
 
-    read: dict[str, ListFile] = {}
-    got: dict[Loc, ListFile] = {}
-    problems: list[tuple[Loc, str]] = []
-    warnings: list[tuple[Loc, str]] = []
+    Every file's bytes are read first: together they set how many people the lists may
+    hold (a `Quota`, a list named twice counting twice), so whichever list passes that
+    cap is refused at the person past it; the lists after it are not read."""
+    from netplan.sources.lists import Quota, parse_list, source_name
+
     accounts = {
         ("target_lists", i, "file")
         for i, t in enumerate(event.target_lists)
         if t.match == "company"
     }
-    for loc, value in references(event):
-        path = resolve(value, base)
-        key = os.path.normpath(path) + ("#accounts" if loc in accounts else "")
-        if event_file is not None and _same(path, event_file):
-            problems.append((loc, f"'{_short(value)}' is this event file itself, not a list"))
-            continue
-        if key not in read:
+    named, data, problems = _read_all(event, base, event_file)
+    quota = Quota.of(
+        sum(len(d) for d in data.values() if isinstance(d, bytes)), "this event's lists"
+    )
+    last = {file: n for n, (_, _, _, file) in enumerate(named)}  # where its bytes can go
+    read: dict[str, ListFile] = {}
+    refused: dict[str, str] = {}  # why, for each place that names the file
+    got: dict[Loc, ListFile] = {}
+    warnings: list[tuple[Loc, str]] = []
+    for n, (loc, value, path, file) in enumerate(named):
+        key = file + ("#accounts" if loc in accounts else "")
+        if quota.spent:
+            break  # the event is refused already: the lists after are not read
+        if key in read:
+            # Named again, its people count again: each place is matched on its own.
             try:
-                read[key] = load_list(path, accounts=loc in accounts)
+                quota.take(read[key].people, source_name(path))
             except InputError as e:
-                reason = "; ".join(p.message for p in e.problems) or "cannot be read"
-                where = e.problems[0].line if e.problems and e.problems[0].line else None
-                at = f" (line {where})" if where else ""
-                problems.append((loc, f"'{_short(value)}'{at}: {reason}"))
+                problems.append((loc, f"'{_short(value)}'{_why(e)}"))
                 continue
-            listed = read[key]
-            warnings += [(loc, f"'{_short(value)}': {w}") for w in listed.warnings]
-            if listed.skipped:
-                first = ", ".join(f"line {s.line} ({s.reason})" for s in listed.skipped[:3])
-                rows = "1 row" if len(listed.skipped) == 1 else f"{len(listed.skipped):,} rows"
-                warnings.append((loc, f"'{_short(value)}': {rows} skipped: {first}"))
-        got[loc] = read[key]
+        elif key not in refused:
+            try:
+                found = data[file]
+                if isinstance(found, InputError):
+                    raise found
+                listed = parse_list(found, source_name(path), accounts=loc in accounts, quota=quota)
+            except InputError as e:
+                refused[key] = _why(e)
+            else:
+                read[key] = listed
+                warnings += _noticed(value, listed, loc)
+            finally:
+                del found
+        if last[file] == n:
+            del data[file]  # its bytes go once no other place names it
+        if key in refused:
+            problems.append((loc, f"'{_short(value)}'{refused[key]}"))
+        else:
+            got[loc] = read[key]
+    order = {loc: n for n, (loc, _) in enumerate(references(event))}
+    problems.sort(key=lambda p: order[p[0]])  # in file order, as the lists are named
     for i, t in enumerate(event.target_lists):
         if t.match == "company" and event.event.attendees is None:
             problems.append(
@@ -83,6 +102,48 @@ def load(
                 )
             )
     return _rosters(event, got), problems, warnings
+
+
+def _read_all(
+    event: Event, base: Path, event_file: Path | None
+) -> tuple[list[tuple[Loc, str, Path, str]], dict[str, bytes | InputError], list[tuple[Loc, str]]]:
+    """Each place that names a list (where, as written, path, file), the bytes of each
+    file (or why it cannot be read), and the places that name the event file itself."""
+    from netplan.sources.lists import read_list_file
+
+    named: list[tuple[Loc, str, Path, str]] = []
+    data: dict[str, bytes | InputError] = {}  # by file: read once however it is named
+    problems: list[tuple[Loc, str]] = []
+    for loc, value in references(event):
+        path = resolve(value, base)
+        if event_file is not None and _same(path, event_file):
+            problems.append((loc, f"'{_short(value)}' is this event file itself, not a list"))
+            continue
+        file = os.path.normpath(path)
+        named.append((loc, value, path, file))
+        if file not in data:
+            try:
+                data[file] = read_list_file(path)
+            except InputError as e:
+                data[file] = e
+    return named, data, problems
+
+
+def _why(e: InputError) -> str:
+    """What is wrong with a list, as told after its name: " (line N): reason"."""
+    reason = "; ".join(p.message for p in e.problems) or "cannot be read"
+    where = e.problems[0].line if e.problems and e.problems[0].line else None
+    return (f" (line {where})" if where else "") + f": {reason}"
+
+
+def _noticed(value: str, listed: ListFile, loc: Loc) -> list[tuple[Loc, str]]:
+    """The warnings of a list read: what its reader noticed, and the rows it skipped."""
+    out = [(loc, f"'{_short(value)}': {w}") for w in listed.warnings]
+    if listed.skipped:
+        first = ", ".join(f"line {s.line} ({s.reason})" for s in listed.skipped[:3])
+        rows = "1 row" if len(listed.skipped) == 1 else f"{len(listed.skipped):,} rows"
+        out.append((loc, f"'{_short(value)}': {rows} skipped: {first}"))
+    return out
 
 
 def _rosters(event: Event, got: dict[Loc, ListFile]) -> Rosters:

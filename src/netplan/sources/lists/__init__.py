@@ -29,6 +29,7 @@ from netplan.model.people import (
 from netplan.sources.event import STDIN, read_capped
 from netplan.sources.lists.csvformats import read_table
 from netplan.sources.lists.decode import decode_bytes
+from netplan.sources.lists.tally import Quota
 from netplan.sources.lists.vcard import is_vcard, read_vcards
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "MAX_SKIPPED",
     "ListFile",
     "Person",
+    "Quota",
     "Skipped",
     "load_list",
     "parse_list",
@@ -51,20 +53,29 @@ def _too_big(source: str, max_bytes: int) -> InputError:
 
 
 def parse_list(
-    data: bytes, source: str, *, max_bytes: int = MAX_LIST_BYTES, accounts: bool = False
+    data: bytes,
+    source: str,
+    *,
+    max_bytes: int = MAX_LIST_BYTES,
+    accounts: bool = False,
+    quota: Quota | None = None,
 ) -> ListFile:
     """Read a contact or attendee list from its bytes. `source` names it in messages.
 
     Raises InputError (one problem, with its line where there is one) for an empty
-    file, binary data, a file above `max_bytes`, or a table with no header naming a
-    person or a company.
+    file, binary data, a file above `max_bytes`, a table with no header naming a
+    person or a company, or more people than `quota` leaves room for (by default, as
+    many as `people_allowed` gives a list of this size; see `Quota`).
     """
     if len(data) > max_bytes:
         raise _too_big(source, max_bytes)
+    if quota is None:
+        quota = Quota.of(len(data))
     decoded = decode_bytes(data, source)
-    if is_vcard(decoded.text):
-        return read_vcards(decoded.text, source, decoded.encoding, decoded.warnings)
-    return read_table(decoded.text, source, decoded.encoding, decoded.warnings, max_bytes, accounts)
+    text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
+    if is_vcard(text):
+        return read_vcards(text, source, encoding, warnings, quota)
+    return read_table(text, source, encoding, warnings, max_bytes, accounts, quota)
 
 
 def source_name(path: str | os.PathLike[str]) -> str:
@@ -105,8 +116,10 @@ def load_list(
     max_bytes: int = MAX_LIST_BYTES,
     accounts: bool = False,
     stdin: IO[bytes] | None = None,
+    quota: Quota | None = None,
 ) -> ListFile:
     """`read_list_file` then `parse_list`, with the path as the source name. `accounts`:
     the list names companies (a row with only a company is kept, not skipped)."""
     data = read_list_file(path, max_bytes, stdin)
-    return parse_list(data, source_name(path), max_bytes=max_bytes, accounts=accounts)
+    name = source_name(path)
+    return parse_list(data, name, max_bytes=max_bytes, accounts=accounts, quota=quota)

@@ -35,7 +35,7 @@ from netplan.sources.lists.detect import (
     norm_header,
 )
 from netplan.sources.lists.names import match_name, split_last_first, unchanged_by_match_name
-from netplan.sources.lists.tally import Tally, iter_lines, plural, tidy
+from netplan.sources.lists.tally import Quota, Tally, iter_lines, plural, tidy
 
 NO_PERSON = "no name, email or LinkedIn URL"
 
@@ -385,9 +385,11 @@ _CHUNK_CELLS = 1 << 16
 class _Body:
     """The rows after the header, read into people; counts what was odd about them."""
 
-    def __init__(self, row: _Row, width: int) -> None:
+    def __init__(self, row: _Row, width: int, quota: Quota, source: str) -> None:
         self.row = row
         self.width = width
+        self.quota = quota
+        self.source = source
         self.people: list[Person] = []
         self.ragged = 0
         self.long_record: tuple[int, int] | None = None
@@ -405,7 +407,6 @@ class _Body:
     def _read(self, reader: Any, base: int) -> None:
         row, width = self.row, self.width
         salesforce = row.fmt == "salesforce"
-        people = self.people
         rows: list[list[str]] = []
         lines: list[int] = []
         held = 0  # cells in `rows`
@@ -430,9 +431,15 @@ class _Body:
             lines.append(line)
             held += len(cells)
             if len(rows) == _CHUNK or held >= _CHUNK_CELLS:
-                people += row.read_many(rows, lines)
+                self.add(row.read_many(rows, lines))
                 rows, lines, held = [], [], 0
-        people += row.read_many(rows, lines)
+        self.add(row.read_many(rows, lines))
+
+    def add(self, people: list[Person]) -> None:
+        """Keep a chunk's people, within the quota: a list past it is refused after at
+        most one chunk more than it may hold."""
+        self.quota.take(people, self.source)
+        self.people += people
 
     def notes(self) -> list[str]:
         row, tally = self.row, self.row.tally
@@ -460,8 +467,10 @@ def read_table(
     warnings: tuple[str, ...],
     max_bytes: int,
     accounts: bool = False,
+    quota: Quota | None = None,
 ) -> ListFile:
-    """A CSV/TSV list: header found, format detected, rows read by header name."""
+    """A CSV/TSV list: header found, format detected, rows read by header name. `quota`:
+    the people it may hold (by default, as many as its own size allows)."""
     best, _ = find_header(text)
     if best is None:
         raise _no_header(source, text)
@@ -477,7 +486,9 @@ def read_table(
             raise _no_header(source, text)
         fmt = detect_format(norm_header(c) for c in header)
         columns = map_columns(fmt, header)
-        body = _Body(_Row(fmt, columns, Tally(), accounts), len(header))
+        if quota is None:
+            quota = Quota.of(len(text))
+        body = _Body(_Row(fmt, columns, Tally(), accounts), len(header), quota, source)
         body.read(reader, best.index)
     except csv.Error as e:
         line = best.index + max(reader.line_num, 1)

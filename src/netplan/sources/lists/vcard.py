@@ -21,7 +21,7 @@ from typing import Any
 from netplan.model.people import MAX_IGNORED_COLUMNS, NO_EXTRA, ListFile, Person
 from netplan.sources.lists.csvformats import NO_PERSON, pick_email, pick_linkedin
 from netplan.sources.lists.names import match_name
-from netplan.sources.lists.tally import Tally, iter_lines, plural, tidy
+from netplan.sources.lists.tally import Quota, Tally, iter_lines, plural, tidy
 
 _START = re.compile(r"\s*BEGIN:VCARD", re.IGNORECASE)
 # Property names remembered for `ignored_columns`; more are not tracked.
@@ -141,7 +141,14 @@ def _reason(error: Exception) -> str:
     return f"malformed vCard: {tidy(message)[:120] or type(error).__name__}"
 
 
-def read_vcards(text: str, source: str, encoding: str, warnings: tuple[str, ...]) -> ListFile:
+def read_vcards(
+    text: str,
+    source: str,
+    encoding: str,
+    warnings: tuple[str, ...],
+    quota: Quota | None = None,
+) -> ListFile:
+    """The cards of a vCard file; `quota`: the people it may hold (see `read_table`)."""
     import vobject  # type: ignore[import-untyped]
 
     # What vobject raises on broken input, found by fuzzing it: its own errors,
@@ -149,6 +156,8 @@ def read_vcards(text: str, source: str, encoding: str, warnings: tuple[str, ...]
     # list-valued parameters (TypeError).
     errors = (vobject.base.VObjectError, ValueError, LookupError, TypeError, AttributeError)
     tally = Tally()
+    if quota is None:
+        quota = Quota.of(len(text))
     people: list[Person] = []
     properties: dict[str, None] = {}
     outside = 0
@@ -171,6 +180,7 @@ def read_vcards(text: str, source: str, encoding: str, warnings: tuple[str, ...]
         if person is None:
             tally.skip(line, NO_PERSON)
         else:
+            quota.take((person,), source)
             people.append(person)
     notes = list(warnings)
     if outside:
