@@ -512,7 +512,9 @@ def test_validate_reports_what_the_reader_noticed(tmp_path: Path) -> None:
     )
     result = cli("validate", str(path))
     assert result.exit_code == 0
-    assert "colleagues[0].connections: 'ana.csv': 1 hidden LinkedIn member skipped" in result.stderr
+    assert (
+        "colleagues[0].connections: 'ana.csv': 1 hidden LinkedIn member left out" in result.stderr
+    )
     assert "hidden" not in cli("advise", str(path)).stderr  # advice does not repeat it
 
 

@@ -285,7 +285,9 @@ def test_linkedin_2024_people_lines_and_hidden_members() -> None:
         (10, "Lena Voss, PhD, MBA (She/Her)", "Lena Voss"),
         (12, "Kenji Watanabe-Hart", "Kenji Watanabe-Hart"),
     ]
-    assert listing.warnings == ("3 hidden LinkedIn members skipped",)
+    assert listing.warnings == (
+        "3 hidden LinkedIn members left out: LinkedIn gives no name, email or profile for them",
+    )
     assert listing.skipped == ()  # hidden members are counted, not listed
     assert listing.ignored_columns == ()
 
@@ -331,7 +333,9 @@ def test_linkedin_excel_resave_in_cp1252() -> None:
     listing = load("linkedin_excel_cp1252.csv")
     assert listing.warnings[0].startswith("decoded as cp1252 (not UTF-8)")
     assert "line 2" in listing.warnings[0]
-    assert listing.warnings[1:] == ("1 hidden LinkedIn member skipped",)
+    assert listing.warnings[1:] == (
+        "1 hidden LinkedIn member left out: LinkedIn gives no name, email or profile for them",
+    )
     got = [(p.line, p.name, p.match_name, p.connected_on, p.company) for p in listing.people]
     assert got == [
         (2, "Élodie Marchand", "Élodie Marchand", "2022-09-09", "Société Générale des Tests"),

@@ -445,7 +445,9 @@ class _Body:
         row, tally = self.row, self.row.tally
         notes = []
         if row.hidden:
-            notes.append(f"{plural(row.hidden, 'hidden LinkedIn member')} skipped")
+            # Not "skipped": those are rows listed one by one, these are members who hide.
+            hidden = plural(row.hidden, "hidden LinkedIn member")
+            notes.append(f"{hidden} left out: LinkedIn gives no name, email or profile for them")
         if self.ragged:
             had = "row had" if self.ragged == 1 else "rows had"
             notes.append(f"{self.ragged:,} {had} too many or too few cells; read by header")
