@@ -467,3 +467,17 @@ def test_a_debrief_caught_up_late_counts_each_person_new_once(tmp_path: Path) ->
     # A still later event learns from the last meeting.
     last = json.loads(ok("advise", event(tmp_path, "2027-06-01", name="last"), "--format", "json"))
     assert [t["met_before"] for t in last["targets"] if t["name"] == "Kim Wu"] == ["2027-05-01"]
+
+
+def test_of_two_events_on_one_day_the_one_recorded_second_sees_the_first(
+    tmp_path: Path,
+) -> None:
+    morning = event(tmp_path, "2027-05-01", name="morning")
+    evening = tmp_path / "evening.toml"
+    evening.write_text(Path(morning).read_text().replace("Harbour Expo", "Harbour Mixer"))
+    ok("debrief", morning, "--met", "Kim Wu", "--alone")
+    data = json.loads(ok("advise", str(evening), "--format", "json"))
+    assert [t["met_before"] for t in data["targets"] if t["name"] == "Kim Wu"] == ["2027-05-01"]
+    out = ok("debrief", str(evening), "--met", "Kim Wu", "--alone")
+    assert out.startswith("Recorded Harbour Mixer (2027-05-01): 0 new contacts")
+    assert sum(e["new_contacts"] for e in history_json()["events"]) == 1

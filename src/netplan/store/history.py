@@ -249,7 +249,7 @@ _NOT_A_PUB_SLUG = " AND NOT (m.profile_key LIKE 'in/%' AND m.linkedin LIKE '%lin
 
 def _last_met_sql(n: int, before: bool) -> str:
     """The last day each of n keys was met, whichever column (name, email, profile) it is in
-    (`before`: only at events of a day before a date, given as one more parameter).
+    (`before`: only at events up to a day, given as one more parameter).
 
     CROSS JOIN keeps `met` as the outer loop, so each key is an index lookup and each
     row found one lookup of its event by id: the cost follows the rows found, not
@@ -259,7 +259,7 @@ def _last_met_sql(n: int, before: bool) -> str:
     parts = [
         f"SELECT m.{column} AS key, {_DAY} AS day FROM met AS m CROSS JOIN event AS e"
         f" ON e.id = m.event WHERE m.{column} IN ({marks}) AND e.event_id IS NOT ?"
-        + (f" AND {_DAY} < ?" if before else "")
+        + (f" AND {_DAY} <= ?" if before else "")
         + (_NOT_A_PUB_SLUG if column == "profile_key" else "")
         for column in ("name_key", "email_key", "profile_key")
     ]
@@ -278,8 +278,10 @@ def snapshot(
     Only those keys are looked up, in indexed queries of at most _CHUNK keys. The
     event `excluding` names (the one being advised on, if it was already debriefed)
     is left out of both, so advice never learns from the event itself. With `before`
-    (that event's day), only meetings on earlier days count: a debrief of an older
-    event recorded late must not take a later meeting for an earlier one.
+    (that event's day), only meetings on that day or earlier count: a debrief of an
+    older event recorded late must not take a later meeting for an earlier one, and
+    of two events on one day (a conference and its evening mixer) the one recorded
+    second sees the first.
     """
     wanted = sorted({k for k in keys if k})
     met_before: dict[str, dt.date] = {}
