@@ -38,7 +38,16 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
         ),
         (
             HEAD + 'date = "2027-05-12T18:00"\n' + ME,
-            "F:4: event.date: a date is not text: remove the quotes (date = 2027-05-12T18:00)",
+            "F:4: event.date: a date is not text: remove the quotes (date = 2027-05-12T18:00:00)",
+        ),
+        (  # a form Python reads but TOML does not: the hint shows TOML's
+            HEAD + 'date = "20270512"\n' + ME,
+            "F:4: event.date: a date is not text: remove the quotes (date = 2027-05-12)",
+        ),
+        (
+            START + 'ends = "20270201T2000"\n' + ME,
+            "F:5: event.ends: a date-time is not text: remove the quotes "
+            "(ends = 2027-02-01T20:00:00)",
         ),
         (
             HEAD + 'date = "05/12/2027"\n' + ME,
@@ -124,6 +133,8 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
     ids=[
         "quoted-date",
         "quoted-date-time",
+        "quoted-basic-iso-date",
+        "quoted-basic-iso-date-time",
         "quoted-us-date",
         "slash-date",
         "dash-date",

@@ -339,12 +339,14 @@ def test_one_input_into_a_folder_keeps_the_safety_rules(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("cmd", ["advise", "checklist"])
 @pytest.mark.parametrize("inputs", [[NEWCOMER], [NEWCOMER, TRADE_SHOW]], ids=["one", "two"])
+@pytest.mark.parametrize("end", [os.sep, f"{os.sep}."])
 def test_a_path_ending_in_a_slash_is_a_folder_never_a_file(
-    cmd: str, inputs: list[str], tmp_path: Path
+    cmd: str, inputs: list[str], end: str, tmp_path: Path
 ) -> None:
-    """`-o out/` where there is no `out`: refused, and no file named `out` appears."""
-    line = one_error_line(run(cmd, *inputs, "-o", str(tmp_path / "nodir") + os.sep))
-    where = f"{tmp_path / 'nodir'}{os.sep}"
+    """`-o out/` (or `out/.`) where there is no `out`: refused, and no file named `out`
+    appears."""
+    where = f"{tmp_path / 'nodir'}{end}"
+    line = one_error_line(run(cmd, *inputs, "-o", where))
     assert line == f"netplan: {where}: no such folder (create it first, or give a file name)"
     assert listing(tmp_path) == set()
 
@@ -378,19 +380,17 @@ def test_an_empty_output_path_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
     ids=["team", "schema", "people", "init"],
 )
 @pytest.mark.parametrize("exists", [False, True])
+@pytest.mark.parametrize("end", [os.sep, f"{os.sep}."])
 def test_commands_that_write_one_file_refuse_a_path_ending_in_a_slash(
-    args: list[str], exists: bool, tmp_path: Path
+    args: list[str], exists: bool, end: str, tmp_path: Path
 ) -> None:
     folder = tmp_path / "out"
     if exists:
         folder.mkdir()
-    where = f"{folder}{os.sep}"
+    where = f"{folder}{end}"
     where_args = [args[0], where, *args[1:]] if args[0] == "init" else [*args, "-o", where]
     line = one_error_line(run(*where_args))
-    assert line == (
-        f"netplan: {where}: ends with '{os.sep}', so it names a folder; give the name of the "
-        "file to write"
-    )
+    assert line == f"netplan: {where}: is written as a folder; give the name of the file to write"
     assert listing(tmp_path) == ({"out"} if exists else set())
     if exists:
         assert listing(folder) == set()

@@ -48,19 +48,17 @@ def _fail(path: Path | str, e: OSError) -> OutputError:
 
 
 def names_folder(path: str) -> bool:
-    """Whether `path` is written as a folder (`out/`): the shell and the system read it
-    so, while `Path` drops the separator, so it is asked of the text as typed."""
-    return path.endswith(SEPARATORS)
+    """Whether `path` is written as a folder (`out/`, `out/.`): the shell and the system
+    read it so, while `Path` drops the separator and a last `.`, so it is asked of the
+    text as typed."""
+    return path.endswith(SEPARATORS) or os.path.basename(path) in (".", "..")
 
 
 def _file_path(path: Path | str) -> Path:
     """`path` as the file to write, refusing a folder written as such: `out/` must not
     become a file named `out`."""
     if isinstance(path, str) and names_folder(path):
-        raise OutputError(
-            f"{path}: ends with '{path[-1]}', so it names a folder; give the name of the file "
-            "to write"
-        )
+        raise OutputError(f"{path}: is written as a folder; give the name of the file to write")
     return Path(path)
 
 

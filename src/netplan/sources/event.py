@@ -481,10 +481,13 @@ def _date_message(value: Any) -> str:
     if isinstance(value, str):
         shown = value[:40]
         try:
-            dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+            read = (
+                dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+            )
         except ValueError:
             return f"'{shown}' is not a date: write dates as YYYY-MM-DD, such as 2027-05-12"
-        return f"a date is not text: remove the quotes (date = {shown})"
+        # As TOML writes it: Python also reads forms TOML does not (20270518).
+        return f"a date is not text: remove the quotes (date = {read.isoformat()})"
     if isinstance(value, dt.time):
         return (
             f"a time alone is not a date: write the day too, such as date = {_EXAMPLE_DAY}T{value}"
@@ -509,7 +512,8 @@ def _datetime_message(key: str, value: Any, doc: dict[str, Any] | None) -> str:
     if isinstance(value, str):
         unquoted = _read_when(value)
         if isinstance(unquoted, dt.datetime):
-            return f"a date-time is not text: remove the quotes ({key} = {value[:40]})"
+            # As TOML writes it: Python also reads forms TOML does not (20270318T2000).
+            return f"a date-time is not text: remove the quotes ({key} = {unquoted.isoformat()})"
         if unquoted is None:
             return (
                 f"'{value[:40]}' is not a date-time: write one such as "
