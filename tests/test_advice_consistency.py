@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from netplan.engine import make_plan
+from netplan.model.history import HistorySnapshot
+from netplan.model.identity import name_key
 from netplan.model.plan import Plan
 from netplan.report import Options, reporter
+from netplan.report.diagram import mermaid, tree
 from netplan.report.phrases import finding_message, headline, item_text
 from tests.conftest import make_event
 
@@ -134,6 +138,33 @@ def test_colleagues_along_who_know_other_people_are_asked_to_introduce_them() ->
     # Nobody along, nobody to ask.
     alone = plan_for(colleagues=[{"name": "Sam", "style": "socializer", "knows": ["Xia"]}])
     assert not any("people they know" in item_text(i, alone) for i in alone.checklist)
+
+
+def test_nobody_is_asked_to_introduce_you_to_someone_you_met_before() -> None:
+    met = HistorySnapshot(events=(), met_before={name_key("Pat"): dt.date(2026, 5, 1)})
+    event = make_event(
+        colleagues=[{"name": "Ana", "knows": ["Pat"]}, {"name": "Bo", "knows": ["Pat", "Kim"]}],
+        targets=[{"name": "Pat"}, {"name": "Kim"}],
+    )
+    before = make_plan(event)
+    assert before.brought == ("Ana", "Bo")
+    plan = make_plan(event, history=met)
+    # Ana's only reason was Pat, whom you know: she stays; Bo still comes for Kim.
+    assert plan.brought == ("Bo",)
+    assert plan.left == ("Ana",)
+    said = everything_said(plan)
+    pat = next(t for t in said if "Pat" in t and t.startswith(("Follow up", "Meet")))
+    assert pat == "Follow up with Pat, medium priority. You last met them on 2026-05-01."
+    assert not any("Pat" in t and ("introduce" in t.lower() or "Ask " in t) for t in said)
+    bos = [item_text(i, plan, "Bo") for i in plan.checklist_for("Bo")]
+    assert not any("Pat" in t for t in bos)
+    assert any("Kim" in t for t in bos)
+    # Nor do the pictures draw an introduction to Pat.
+    assert [b.name for b in plan.targets] == ["Pat", "Kim"]
+    assert (1, "Pat") in tree(plan)
+    assert (1, "Kim ← Bo") in tree(plan)
+    edges = [line for line in mermaid(plan) if "introduces" in line]
+    assert edges == ["  p1 -.->|introduces| t1"]
 
 
 def test_bring_only_who_you_need_is_not_said_when_everyone_listed_comes() -> None:

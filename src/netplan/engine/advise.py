@@ -266,7 +266,7 @@ def _checklist(
     during: list[Action] = []
     after: list[Action] = []
 
-    introduces = any(i.coming for b in briefs for i in b.introducers)
+    introduces = any(i.coming for b in briefs if not b.yours for i in b.introducers)
     if verdict == "go-together-split-up":
         before.append(AgreeToSplit(brought, minutes))
     elif verdict == "go-together":
@@ -284,7 +284,7 @@ def _checklist(
     # Colleagues who stay but know targets: ask them before the event, in file order.
     asks: dict[str, list[str]] = {a.name: [] for a in advice if a.recommendation == "leave"}
     for brief in briefs:
-        for i in brief.introducers:
+        for i in () if brief.yours else brief.introducers:
             if not i.coming:
                 asks[i.name].append(brief.name)
     before += [AskForIntroductions(name, tuple(ts)) for name, ts in asks.items() if ts]

@@ -176,6 +176,12 @@ class TargetBrief(NamedTuple):
     known_by_me: bool = False  # already one of your contacts ([me] connections)
     source: str | None = None  # the list it came from; None for the event file
 
+    @property
+    def yours(self) -> bool:
+        """You know them already (a connection, or met at an earlier event): nobody
+        needs to introduce you."""
+        return self.known_by_me or self.met_before is not None
+
 
 class Slot(NamedTuple):
     """A moment of the schedule, with the event's own clock (offset or floating)."""
@@ -334,8 +340,10 @@ class Plan:
             shared = isinstance(action, AgreeToSplit | PlanThePair | SplitOnArrival | WorkAsPair)
             if shared or (isinstance(action, MeetTarget) and action.brief.owner == person):
                 items.append(item)
-            elif isinstance(action, MeetTarget) and any(
-                i.coming and i.name == person for i in action.brief.introducers
+            elif (
+                isinstance(action, MeetTarget)
+                and not action.brief.yours
+                and any(i.coming and i.name == person for i in action.brief.introducers)
             ):
                 brief = action.brief
                 items.append(ChecklistItem("during", IntroduceTo(brief.owner, brief), item.target))

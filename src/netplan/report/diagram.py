@@ -10,7 +10,7 @@ nobody, and the output stays proportional to the input.
 
 from __future__ import annotations
 
-from netplan.model.plan import Plan, TargetBrief
+from netplan.model.plan import Introducer, Plan, TargetBrief
 
 TARGETS_DRAWN = 30
 
@@ -23,6 +23,11 @@ def _label(name: str) -> str:
 
 def _drawn(plan: Plan) -> tuple[TargetBrief, ...]:
     return plan.targets[:TARGETS_DRAWN]
+
+
+def _introducers(target: TargetBrief) -> tuple[Introducer, ...]:
+    """Who introduces you to `target`: nobody, for someone you know already."""
+    return () if target.yours else target.introducers
 
 
 def mermaid(plan: Plan) -> list[str]:
@@ -38,13 +43,13 @@ def mermaid(plan: Plan) -> list[str]:
     staying: dict[str, str] = {}
     for n, t in enumerate(targets):
         lines.append(f'  t{n}(["{_label(t.name)}"])')
-        for i in t.introducers:
+        for i in _introducers(t):
             if i.name not in people and i.name not in staying:
                 staying[i.name] = f"s{len(staying)}"
                 lines.append(f'  {staying[i.name]}["{_label(i.name)} (stays)"]')
     for n, t in enumerate(targets):
         lines.append(f"  {people.get(t.owner, 'p0')} ==>|owns| t{n}")
-        for i in t.introducers:
+        for i in _introducers(t):
             source = people.get(i.name) or staying[i.name]
             how = "introduces" if i.coming else "introduces before"
             lines.append(f"  {source} -.->|{how}| t{n}")
@@ -67,7 +72,7 @@ def tree(plan: Plan) -> list[tuple[int, str]]:
         rows.append((0, person + you))
         owned = [t for t in targets if t.owner == person]
         for t in owned:
-            via = [i.name for i in t.introducers if i.coming and i.name != person]
+            via = [i.name for i in _introducers(t) if i.coming and i.name != person]
             rows.append((1, t.name + (f" ← {', '.join(via)}" if via else "")))
         if not owned:
             # Introducing and backing up is what a colleague without targets is for;

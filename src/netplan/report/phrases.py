@@ -354,7 +354,8 @@ def meet_text(brief: TargetBrief, me: str = "", reader: str = "") -> str:
     """The checklist line for one target, as `reader` sees it. Runs once per target:
     keep it lean (most targets have no introducer, expert, history or note)."""
     owner = brief.owner or me
-    introducers = brief.introducers
+    # Someone you know already needs no introduction.
+    introducers = () if brief.yours else brief.introducers
     if owner != me:
         # A colleague works this target: they find them (an acquaintance, or a subject
         # to talk), then bring the rep in.

@@ -109,9 +109,13 @@ class Context:
         return self.people.others.get(self.position(colleague), 0)
 
     def known_targets(self, colleague: Colleague) -> list[TargetRecord]:
-        """Targets this colleague can introduce you to, in target order."""
+        """Targets this colleague can introduce you to, in target order: not those you
+        know already (your connections, or met before), whom you need no one to
+        introduce."""
         if not self._known:
             for target, knowing in self.people.known_by.items():
+                if self.people.known_by_me[target] or self.met_before(self.targets[target]):
+                    continue
                 for k in knowing:
                     self._known.setdefault(k.colleague, []).append(target)
         return [self.targets[t] for t in self._known.get(self.position(colleague), ())]
