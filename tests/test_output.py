@@ -366,6 +366,10 @@ def test_an_empty_output_path_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
     for inputs in ([NEWCOMER], [NEWCOMER, TRADE_SHOW]):
         line = one_error_line(run("checklist", *inputs, "-o", ""))
         assert line == "netplan: -o needs a file or folder name, not an empty one"
+    # Commands that write one file: not ".: is a directory".
+    for args in (["schema", "-o", ""], ["init", "", "--name", "X", "--me", "Y"]):
+        line = one_error_line(run(*args))
+        assert line == "netplan: an output file needs a name, not an empty one"
     assert listing(tmp_path) == set()
 
 

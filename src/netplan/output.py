@@ -57,6 +57,8 @@ def names_folder(path: str) -> bool:
 def _file_path(path: Path | str) -> Path:
     """`path` as the file to write, refusing a folder written as such: `out/` must not
     become a file named `out`."""
+    if isinstance(path, str) and not path:  # Path("") is ".", this folder
+        raise OutputError("an output file needs a name, not an empty one")
     if isinstance(path, str) and names_folder(path):
         raise OutputError(f"{path}: is written as a folder; give the name of the file to write")
     return Path(path)
