@@ -481,3 +481,23 @@ def test_of_two_events_on_one_day_the_one_recorded_second_sees_the_first(
     out = ok("debrief", str(evening), "--met", "Kim Wu", "--alone")
     assert out.startswith("Recorded Harbour Mixer (2027-05-01): 0 new contacts")
     assert sum(e["new_contacts"] for e in history_json()["events"]) == 1
+    # The first never sees the second: advised on again, or recorded again.
+    data = json.loads(ok("advise", morning, "--format", "json"))
+    assert [t["met_before"] for t in data["targets"] if t["name"] == "Kim Wu"] == [None]
+    out = ok("debrief", morning, "--met", "Kim Wu", "--alone", "--force")
+    assert out.startswith("Replaced the debrief of Harbour Expo (2027-05-01): 1 new contact ")
+    assert [e["new_contacts"] for e in history_json()["events"]] == [1, 0]
+
+
+def test_an_event_without_a_date_is_ordered_by_the_day_it_was_recorded(tmp_path: Path) -> None:
+    """Recorded today (2026-11-26 here or later), it comes after an event of 2026-01-10."""
+    undated = tmp_path / "undated.toml"
+    undated.write_text(EVENT.replace("date = {date}\n", "").format(lena="networker"))
+    past = event(tmp_path, "2026-01-10", name="past")
+    ok("debrief", str(undated), "--met", "Kim Wu", "--alone")
+    ok("debrief", past, "--met", "Kim Wu", "--alone")
+    news = {e["date"]: e["new_contacts"] for e in history_json()["events"]}
+    assert news["2026-01-10"] == 1
+    assert sum(news.values()) == 1  # the undated one, recorded later in time, is not new
+    out = ok("debrief", str(undated), "--met", "Kim Wu", "--alone", "--force")
+    assert "0 new contacts" in out

@@ -49,8 +49,9 @@ _SUMMARIES = """
 # Schema 3 says which targets met were new contacts; before it, all of them were.
 _NEW_SINCE = 3
 
-# Keys per lookup query: each is bound three times (one per key column), and 3 * 300
-# stays under 999, the smallest variable limit an SQLite build may have.
+# Keys per lookup query: each is one named parameter (used for all three key
+# columns), so a query binds about 300, under 999, the smallest variable limit an
+# SQLite build may have.
 _CHUNK = 300
 
 
@@ -186,22 +187,29 @@ def record(
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((event, pos, *row) for pos, row in enumerate(met)),
         )
-        if date is not None:
-            _not_new_later(conn, date, {k for row in met for k in row[5:8] if k})
+        _not_new_later(conn, event, {k for row in met for k in row[5:8] if k})
     return previous
 
 
-def _not_new_later(conn: HistoryConnection, day: str, keys: set[str]) -> None:
+# Events in the order they happened: by day (the event's date, else the day it was
+# recorded), and within a day in the order they were recorded.
+_AFTER = f"({_DAY} > :day OR ({_DAY} = :day AND e.id > :id))"
+_BEFORE = f"({_DAY} < :day OR ({_DAY} = :day AND e.id < :id))"
+
+
+def _not_new_later(conn: HistoryConnection, event: int, keys: set[str]) -> None:
     """Those met at an event recorded after a later one are no longer new contacts of
     the later one: debriefs caught up on out of order count each person new once."""
-    later = f"SELECT e.id FROM event AS e WHERE {_DAY} > ?"
+    (day,) = conn.execute(f"SELECT {_DAY} FROM event AS e WHERE e.id = ?", (event,)).fetchone()
+    later = f"SELECT e.id FROM event AS e WHERE {_AFTER}"
     for chunk in _chunks(sorted(keys), _CHUNK):
-        marks = ", ".join("?" * len(chunk))
+        named = {f"k{i}": key for i, key in enumerate(chunk)}
+        marks = ", ".join(f":{name}" for name in named)
         conn.execute(
             f"UPDATE met SET new = 0 WHERE new = 1 AND event IN ({later}) AND"
             f" (name_key IN ({marks}) OR email_key IN ({marks}) OR (profile_key IN ({marks})"
             f"{_NOT_A_PUB_SLUG.replace('m.', '')}))",
-            (day, *chunk, *chunk, *chunk),
+            {"day": day, "id": event, **named},
         )
 
 
@@ -249,17 +257,17 @@ _NOT_A_PUB_SLUG = " AND NOT (m.profile_key LIKE 'in/%' AND m.linkedin LIKE '%lin
 
 def _last_met_sql(n: int, before: bool) -> str:
     """The last day each of n keys was met, whichever column (name, email, profile) it is in
-    (`before`: only at events up to a day, given as one more parameter).
+    (`before`: only at events that came before the one given as :day and :id).
 
     CROSS JOIN keeps `met` as the outer loop, so each key is an index lookup and each
     row found one lookup of its event by id: the cost follows the rows found, not
     the size of the history.
     """
-    marks = ", ".join("?" * n)
+    marks = ", ".join(f":k{i}" for i in range(n))
     parts = [
         f"SELECT m.{column} AS key, {_DAY} AS day FROM met AS m CROSS JOIN event AS e"
-        f" ON e.id = m.event WHERE m.{column} IN ({marks}) AND e.event_id IS NOT ?"
-        + (f" AND {_DAY} <= ?" if before else "")
+        f" ON e.id = m.event WHERE m.{column} IN ({marks}) AND e.event_id IS NOT :excluding"
+        + (f" AND {_BEFORE}" if before else "")
         + (_NOT_A_PUB_SLUG if column == "profile_key" else "")
         for column in ("name_key", "email_key", "profile_key")
     ]
@@ -277,23 +285,33 @@ def snapshot(
     `keys` are identity keys of any kind, matched against all three key columns.
     Only those keys are looked up, in indexed queries of at most _CHUNK keys. The
     event `excluding` names (the one being advised on, if it was already debriefed)
-    is left out of both, so advice never learns from the event itself. With `before`
-    (that event's day), only meetings on that day or earlier count: a debrief of an
-    older event recorded late must not take a later meeting for an earlier one, and
-    of two events on one day (a conference and its evening mixer) the one recorded
-    second sees the first.
+    is left out of both, so advice never learns from the event itself. Only meetings
+    at events that came before it count: on an earlier day (`before`, its day; else,
+    once recorded, the day it was recorded), or on the same day and recorded before
+    it. A debrief of an older event recorded late must not take a later meeting for an
+    earlier one; of a conference and its evening mixer, the one recorded second sees
+    the first, and the first never sees the second, even when recorded again.
     """
     wanted = sorted({k for k in keys if k})
     met_before: dict[str, dt.date] = {}
-    day_params = [before.isoformat()] if before is not None else []
     with translated(conn.path), _reading(conn):
         summaries = [s for _, s in _summaries(conn) if s.event_id != excluding]
+        own = conn.execute(
+            f"SELECT e.id, {_DAY} FROM event AS e WHERE e.event_id = ?", (excluding,)
+        ).fetchone()
+        # Not recorded yet: it will be recorded after every event there is.
+        own_id, own_day = own if own is not None else (_LAST, None)
+        day = before.isoformat() if before is not None else own_day
+        order = {"day": day, "id": own_id, "excluding": excluding}
         for chunk in _chunks(wanted, _CHUNK):
-            params = [*chunk, excluding, *day_params] * 3
-            query = _last_met_sql(len(chunk), before is not None)
-            for key, day in conn.execute(query, params):
-                met_before[key] = dt.date.fromisoformat(day)
+            named = {f"k{i}": key for i, key in enumerate(chunk)}
+            query = _last_met_sql(len(chunk), day is not None)
+            for key, day_met in conn.execute(query, {**order, **named}):
+                met_before[key] = dt.date.fromisoformat(day_met)
     return HistorySnapshot(events=tuple(summaries), met_before=met_before)
+
+
+_LAST = 2**62  # above any row id
 
 
 def load_debrief(conn: HistoryConnection, event_id: str) -> DebriefRecord | None:
