@@ -226,3 +226,27 @@ def test_cons_about_colleagues_who_all_stay_are_resolved() -> None:
     only_rick = plan_for(colleagues=[{"name": "Rick", "style": "socializer"}])
     assert not only_rick.has_finding(["con"])
     assert only_rick.has_finding(["tip"])
+
+
+def test_who_colleagues_can_introduce_is_worked_out_once() -> None:
+    """Once per plan, not once per colleague, even when it comes out empty (every
+    target known already): thousands of colleagues must not make it quadratic."""
+    from netplan.rules import Context
+
+    event = make_event(
+        colleagues=[{"name": f"C{i}", "knows": ["Pat"]} for i in range(5)],
+        targets=[{"name": "Pat"}],
+    )
+    met = HistorySnapshot(events=(), met_before={name_key("Pat"): dt.date(2026, 5, 1)})
+    ctx = Context.build(event, met, None)
+    walks = 0
+
+    class Counting(dict[int, Any]):
+        def items(self) -> Any:
+            nonlocal walks
+            walks += 1
+            return super().items()
+
+    object.__setattr__(ctx.people, "known_by", Counting(ctx.people.known_by))
+    assert [ctx.known_targets(c) for c in ctx.colleagues] == [[]] * 5
+    assert walks == 1

@@ -49,7 +49,8 @@ class Context:
     interests: frozenset[str]
     history: HistorySnapshot | None  # None: no history at all
     # Several rules and the engine ask who a colleague knows: work it out once.
-    _known: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    # (colleague position -> targets they can introduce you to), once worked out.
+    _known: list[dict[int, list[int]]] = field(default_factory=list, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -112,13 +113,15 @@ class Context:
         """Targets this colleague can introduce you to, in target order: not those you
         know already (your connections, or met before), whom you need no one to
         introduce."""
-        if not self._known:
+        if not self._known:  # built on the first call: it may well come out empty
+            known: dict[int, list[int]] = {}
             for target, knowing in self.people.known_by.items():
                 if self.people.known_by_me[target] or self.met_before(self.targets[target]):
                     continue
                 for k in knowing:
-                    self._known.setdefault(k.colleague, []).append(target)
-        return [self.targets[t] for t in self._known.get(self.position(colleague), ())]
+                    known.setdefault(k.colleague, []).append(target)
+            self._known.append(known)
+        return [self.targets[t] for t in self._known[0].get(self.position(colleague), ())]
 
     def relevant_expertise(self, colleague: Colleague) -> list[str]:
         """The colleague's subjects that the event or a target cares about."""
