@@ -49,6 +49,21 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
             "F:5: event.ends: a date-time is not text: remove the quotes "
             "(ends = 2027-02-01T20:00:00)",
         ),
+        (  # an offset with seconds: Python reads it, TOML does not, so no such hint
+            HEAD + 'date = "2027-05-12T18:00+05:30:15"\n' + ME,
+            "F:4: event.date: '2027-05-12T18:00+05:30:15' is not a date: write dates as "
+            "YYYY-MM-DD, such as 2027-05-12",
+        ),
+        (
+            START + 'ends = "20:00+05:30:15"\n' + ME,
+            "F:5: event.ends: '20:00+05:30:15' is not a date-time: write one such as "
+            "ends = 2027-02-01T20:00:00, without quotes, or give duration_minutes instead",
+        ),
+        (
+            START + 'ends = "2027-02-01T20:00+05:30:15"\n' + ME,
+            "F:5: event.ends: '2027-02-01T20:00+05:30:15' is not a date-time: write one such "
+            "as ends = 2027-02-01T20:00:00, without quotes, or give duration_minutes instead",
+        ),
         (
             HEAD + 'date = "05/12/2027"\n' + ME,
             "F:4: event.date: '05/12/2027' is not a date: write dates as YYYY-MM-DD, "
@@ -135,6 +150,9 @@ def errors(tmp_path: Path, content: str | bytes) -> list[str]:
         "quoted-date-time",
         "quoted-basic-iso-date",
         "quoted-basic-iso-date-time",
+        "quoted-offset-with-seconds",
+        "ends-a-time-with-offset-seconds",
+        "ends-an-offset-with-seconds",
         "quoted-us-date",
         "slash-date",
         "dash-date",

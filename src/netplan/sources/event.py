@@ -484,10 +484,12 @@ def _date_message(value: Any) -> str:
             read = (
                 dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
             )
+            # As TOML writes it: Python also reads forms TOML does not (20270518).
+            if _is_toml(read.isoformat()):
+                return f"a date is not text: remove the quotes (date = {read.isoformat()})"
         except ValueError:
-            return f"'{shown}' is not a date: write dates as YYYY-MM-DD, such as 2027-05-12"
-        # As TOML writes it: Python also reads forms TOML does not (20270518).
-        return f"a date is not text: remove the quotes (date = {read.isoformat()})"
+            pass
+        return f"'{shown}' is not a date: write dates as YYYY-MM-DD, such as 2027-05-12"
     if isinstance(value, dt.time):
         return (
             f"a time alone is not a date: write the day too, such as date = {_EXAMPLE_DAY}T{value}"
@@ -511,9 +513,15 @@ def _datetime_message(key: str, value: Any, doc: dict[str, Any] | None) -> str:
     quoted = ""
     if isinstance(value, str):
         unquoted = _read_when(value)
+        if isinstance(unquoted, dt.time) and not _is_toml(f"{day_text}T{unquoted.isoformat()}"):
+            unquoted = None  # a time TOML cannot write (an offset with seconds)
         if isinstance(unquoted, dt.datetime):
             # As TOML writes it: Python also reads forms TOML does not (20270318T2000).
-            return f"a date-time is not text: remove the quotes ({key} = {unquoted.isoformat()})"
+            if _is_toml(unquoted.isoformat()):
+                return (
+                    f"a date-time is not text: remove the quotes ({key} = {unquoted.isoformat()})"
+                )
+            unquoted = None
         if unquoted is None:
             return (
                 f"'{value[:40]}' is not a date-time: write one such as "
@@ -527,6 +535,18 @@ def _datetime_message(key: str, value: Any, doc: dict[str, Any] | None) -> str:
     else:
         return f"must be a TOML date-time, such as {key} = {day_text}T{_EXAMPLE_TIME}{instead}"
     return f"needs a date and a time, such as {key} = {example}{quoted}{instead}"
+
+
+def _is_toml(value: str) -> bool:
+    """Whether a suggested value reads back as written: Python's ISO forms are wider
+    than TOML's (an offset with seconds: +05:30:15)."""
+    import tomli
+
+    try:
+        tomli.loads(f"v = {value}")
+    except (tomli.TOMLDecodeError, ValueError):
+        return False
+    return True
 
 
 def _read_when(text: str) -> dt.date | dt.time | None:
