@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -501,3 +502,22 @@ def test_an_event_without_a_date_is_ordered_by_the_day_it_was_recorded(tmp_path:
     assert sum(news.values()) == 1  # the undated one, recorded later in time, is not new
     out = ok("debrief", str(undated), "--met", "Kim Wu", "--alone", "--force")
     assert "0 new contacts" in out
+
+
+def test_nobody_introduced_you_to_someone_you_knew_already() -> None:
+    from netplan.engine import make_plan
+    from netplan.engine.debrief import record
+    from netplan.model.history import HistorySnapshot
+    from netplan.model.identity import name_key
+    from tests.conftest import make_event
+
+    event = make_event(
+        colleagues=[{"name": "Ana", "knows": ["Pat", "Kim"]}],
+        targets=[{"name": "Pat"}, {"name": "Kim"}],
+    )
+    met = HistorySnapshot(events=(), met_before={name_key("Pat"): dt.date(2026, 5, 1)})
+    rec = record(make_plan(event, history=met), ["Ana"], ["Pat", "Kim"], 0)
+    assert [(p.name, p.introduced_by, p.new) for p in rec.met] == [
+        ("Pat", None, False),
+        ("Kim", "Ana", True),
+    ]

@@ -2,7 +2,8 @@
 
 Who is new: a target met counts as a new contact unless the history says you met
 them at an earlier event (`met_before`) or they are among your own connections. Who
-introduced them: the first colleague who came and knows them.
+introduced them: the first colleague who came and knows them (nobody, for someone
+you knew already).
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def record(
 
 
 def _met(brief: TargetBrief, came: set[str]) -> MetPerson:
-    introducer = next((i.name for i in brief.introducers if name_key(i.name) in came), None)
+    # Someone you knew already was not introduced to you, whoever came.
+    knowers = () if brief.yours else brief.introducers
+    introducer = next((i.name for i in knowers if name_key(i.name) in came), None)
     return MetPerson(
         name=brief.name,
         company=brief.company,
