@@ -237,28 +237,24 @@ def test_rule_names_are_checked_in_the_same_run_as_the_rest(tmp_path: Path) -> N
     """Every problem at once: an empty select, unknown rule names and mistakes the
     schema finds are all reported by one run, in file order."""
     path = tmp_path / "e.toml"
-    path.write_text(
-        '[event]\nname = "X"\nkind = "mixer"\nnew_contacts_goal = -1\n\n[me]\nname = "Y"\n\n'
-        '[netplan]\nselect = []\nignore = ["NP", "grup-size"]\nlarge_group = 1\n',
-        encoding="utf-8",
-    )
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 2
-    assert [line.split(": ", 2)[1] for line in result.stderr.splitlines()] == [
+    head = '[event]\nname = "X"\nkind = "mixer"\nnew_contacts_goal = -1\n\n[me]\nname = "Y"\n\n'
+
+    def refused(netplan: str) -> tuple[list[str], str]:
+        """The places validate names, in order, and all it said."""
+        path.write_text(head + "[netplan]\n" + netplan, encoding="utf-8")
+        result = runner.invoke(app, ["validate", str(path)])
+        assert result.exit_code == 2
+        return [line.split(": ", 2)[1] for line in result.stderr.splitlines()], result.stderr
+
+    places, said = refused('select = []\nignore = ["NP", "grup-size"]\nlarge_group = 1\n')
+    assert places == [
         "event.new_contacts_goal",
         "netplan.select",
         "netplan.ignore[0]",
         "netplan.ignore[1]",
         "netplan.large_group",
     ]
-    assert "(did you mean 'group-size'?)" in result.stderr
+    assert "(did you mean 'group-size'?)" in said
     # Rule names the schema already objects to are not worded twice.
-    path.write_text(
-        '[event]\nname = "X"\nkind = "mixer"\nnew_contacts_goal = -1\n\n[me]\nname = "Y"\n\n'
-        '[netplan]\nselect = "NP1"\nignore = ["NP", 3]\n',
-        encoding="utf-8",
-    )
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 2
-    places = [line.split(": ", 2)[1] for line in result.stderr.splitlines()]
+    places, _ = refused('select = "NP1"\nignore = ["NP", 3]\n')
     assert places == ["event.new_contacts_goal", "netplan.select", "netplan.ignore[1]"]

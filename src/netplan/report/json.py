@@ -240,7 +240,7 @@ def stream(plans: Iterable[Plan], options: Options) -> Iterator[str]:
     """`render`'s text in pieces, for writing as it is made: the whole document never
     has to be in memory at once, and each plan is let go once written."""
     if options.single:
-        yield from chunked(_pieces(_whole(list(plans), options), 0))
+        yield from pieces(_whole(list(plans), options))
     else:
         yield from chunked(_array(plans, options))
 
@@ -269,6 +269,11 @@ def chunked(pieces: Iterable[str]) -> Iterator[str]:
             buffer, size = [], 0
     buffer.append("\n")
     yield json_inert("".join(buffer))
+
+
+def pieces(data: Any) -> Iterator[str]:
+    """`dumps(data)` in pieces."""
+    return chunked(_pieces(data, 0))
 
 
 def compact(data: Any) -> Iterator[str]:

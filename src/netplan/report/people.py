@@ -7,7 +7,7 @@ from typing import Any
 
 from netplan.model.people import ListFile, Person
 from netplan.report.csvout import to_csv
-from netplan.report.json import Batched
+from netplan.report.json import Batched, compact, pieces
 from netplan.safety import clean, json_inert
 
 # The text report shows this many people per file; the other formats show them all.
@@ -45,17 +45,13 @@ def json_pieces(files: Sequence[ListFile], single: bool) -> Iterator[str]:
     """The text of `dumps` of the documents (the one, when `single`; else an array), in
     pieces to write as they are made: a list of tiny rows makes JSON some 70 times its
     size, which is never held whole."""
-    from netplan.report.json import _pieces, chunked
-
-    return chunked(_pieces(document(files[0]) if single else list(map(document, files)), 0))
+    return pieces(document(files[0]) if single else list(map(document, files)))
 
 
 def jsonl_pieces(files: Sequence[ListFile]) -> Iterator[str]:
     """One compact document per line, per file, in pieces as `json_pieces`."""
-    from netplan.report.json import _compact, chunked
-
     for listed in files:
-        yield from chunked(_compact(document(listed)))
+        yield from compact(document(listed))
 
 
 def text(files: Sequence[ListFile]) -> str:

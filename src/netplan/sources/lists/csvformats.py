@@ -468,11 +468,11 @@ def read_table(
     encoding: str,
     warnings: tuple[str, ...],
     max_bytes: int,
-    accounts: bool = False,
-    quota: Quota | None = None,
+    accounts: bool,
+    quota: Quota,
 ) -> ListFile:
     """A CSV/TSV list: header found, format detected, rows read by header name. `quota`:
-    the people it may hold (by default, as many as its own size allows)."""
+    the people it may hold (shared by the lists read together)."""
     best, _ = find_header(text)
     if best is None:
         raise _no_header(source, text)
@@ -488,8 +488,6 @@ def read_table(
             raise _no_header(source, text)
         fmt = detect_format(norm_header(c) for c in header)
         columns = map_columns(fmt, header)
-        if quota is None:
-            quota = Quota.of(len(text))
         body = _Body(_Row(fmt, columns, Tally(), accounts), len(header), quota, source)
         body.read(reader, best.index)
     except csv.Error as e:

@@ -146,7 +146,7 @@ def read_vcards(
     source: str,
     encoding: str,
     warnings: tuple[str, ...],
-    quota: Quota | None = None,
+    quota: Quota,
 ) -> ListFile:
     """The cards of a vCard file; `quota`: the people it may hold (see `read_table`)."""
     import vobject  # type: ignore[import-untyped]
@@ -156,8 +156,6 @@ def read_vcards(
     # list-valued parameters (TypeError).
     errors = (vobject.base.VObjectError, ValueError, LookupError, TypeError, AttributeError)
     tally = Tally()
-    if quota is None:
-        quota = Quota.of(len(text))
     people: list[Person] = []
     properties: dict[str, None] = {}
     outside = 0
